@@ -1,0 +1,108 @@
+"""A Python client for the `web_backend` operations of the Airbyte Configuration API.
+
+Everything is imported on first use, so that `import openapi_client` costs almost nothing.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any, List
+
+__version__ = "1.0.0"
+
+_EXPORTS = {
+    "ApiClient": "openapi_client.api_client",
+    "ApiResponse": "openapi_client.api_response",
+    "Configuration": "openapi_client.configuration",
+    "WebBackendApi": "openapi_client.api.web_backend_api",
+    "OpenApiException": "openapi_client.exceptions",
+    "ApiTypeError": "openapi_client.exceptions",
+    "ApiValueError": "openapi_client.exceptions",
+    "ApiKeyError": "openapi_client.exceptions",
+    "ApiAttributeError": "openapi_client.exceptions",
+    "ApiException": "openapi_client.exceptions",
+    "BadRequestException": "openapi_client.exceptions",
+    "UnauthorizedException": "openapi_client.exceptions",
+    "ForbiddenException": "openapi_client.exceptions",
+    "NotFoundException": "openapi_client.exceptions",
+    "ConflictException": "openapi_client.exceptions",
+    "UnprocessableEntityException": "openapi_client.exceptions",
+    "ServiceException": "openapi_client.exceptions",
+    "ApiConnectionError": "openapi_client.exceptions",
+    "ApiTimeoutError": "openapi_client.exceptions",
+    "InvalidResponseError": "openapi_client.exceptions",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(module), name)
+    elif name[:1].isupper():
+        value = getattr(importlib.import_module("openapi_client.models"), name)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> List[str]:
+    from openapi_client.models import model_names
+
+    return sorted(set(globals()) | set(_EXPORTS) | set(model_names()))
+
+
+if TYPE_CHECKING:
+    from openapi_client.api.web_backend_api import WebBackendApi as WebBackendApi
+    from openapi_client.api_client import ApiClient as ApiClient
+    from openapi_client.api_response import ApiResponse as ApiResponse
+    from openapi_client.configuration import Configuration as Configuration
+    from openapi_client.exceptions import (
+        ApiAttributeError as ApiAttributeError,
+    )
+    from openapi_client.exceptions import (
+        ApiConnectionError as ApiConnectionError,
+    )
+    from openapi_client.exceptions import (
+        ApiException as ApiException,
+    )
+    from openapi_client.exceptions import (
+        ApiKeyError as ApiKeyError,
+    )
+    from openapi_client.exceptions import (
+        ApiTimeoutError as ApiTimeoutError,
+    )
+    from openapi_client.exceptions import (
+        ApiTypeError as ApiTypeError,
+    )
+    from openapi_client.exceptions import (
+        ApiValueError as ApiValueError,
+    )
+    from openapi_client.exceptions import (
+        BadRequestException as BadRequestException,
+    )
+    from openapi_client.exceptions import (
+        ConflictException as ConflictException,
+    )
+    from openapi_client.exceptions import (
+        ForbiddenException as ForbiddenException,
+    )
+    from openapi_client.exceptions import (
+        InvalidResponseError as InvalidResponseError,
+    )
+    from openapi_client.exceptions import (
+        NotFoundException as NotFoundException,
+    )
+    from openapi_client.exceptions import (
+        OpenApiException as OpenApiException,
+    )
+    from openapi_client.exceptions import (
+        ServiceException as ServiceException,
+    )
+    from openapi_client.exceptions import (
+        UnauthorizedException as UnauthorizedException,
+    )
+    from openapi_client.exceptions import (
+        UnprocessableEntityException as UnprocessableEntityException,
+    )
+    from openapi_client.models import *  # noqa: F403

@@ -1,0 +1,5 @@
+"""The API classes."""
+
+from openapi_client.api.web_backend_api import WebBackendApi
+
+__all__ = ["WebBackendApi"]

@@ -1,0 +1,355 @@
+"""The client: one request path for every operation, and the (de)serialization of bodies."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import threading
+from enum import Enum
+from typing import Any, ClassVar, Dict, List, Mapping, Optional, Tuple, Type
+
+import pydantic_core
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from openapi_client import __version__
+from openapi_client.api_response import ApiResponse
+from openapi_client.configuration import Configuration, TimeoutValue
+from openapi_client.exceptions import (
+    ApiException,
+    ApiTypeError,
+    ApiValueError,
+    InvalidResponseError,
+)
+from openapi_client.models.base import received_data
+from openapi_client.operations import OperationSpec, Variant
+from openapi_client.redaction import redact_headers
+from openapi_client.rest import RESTClientObject, RESTResponse
+
+logger = logging.getLogger("openapi_client")
+
+JSON_CONTENT_TYPE = "application/json"
+AUTH_SCHEMES = ("bearerAuth", "basicAuth")
+
+
+class ApiClient:
+    """Sends operations to the server and turns their bodies into models; safe to share across threads."""
+
+    _default: ClassVar[Optional[ApiClient]] = None
+
+    def __init__(
+        self,
+        configuration: Optional[Configuration] = None,
+        header_name: Optional[str] = None,
+        header_value: Optional[str] = None,
+        cookie: Optional[str] = None,
+    ) -> None:
+        self.configuration = Configuration.get_default() if configuration is None else configuration
+        self.rest_client = RESTClientObject(self.configuration)
+        self.default_headers: Dict[str, str] = {}
+        if header_name is not None and header_value is not None:
+            self.default_headers[header_name] = header_value
+        self.cookie = cookie
+        self.user_agent = f"openapi_client/{__version__} (python; Airbyte web_backend)"
+        self.client_side_validation = self.configuration.client_side_validation
+
+    def __enter__(self) -> ApiClient:
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the pooled connections; the client opens new ones if it is used again."""
+        self.rest_client.close()
+
+    @classmethod
+    def get_default(cls) -> ApiClient:
+        """The client that APIs created without one use (created on first use)."""
+        if cls._default is None:
+            cls._default = ApiClient()
+        return cls._default
+
+    @classmethod
+    def set_default(cls, default: Optional[ApiClient]) -> None:
+        """Make `default` the client of APIs created without one."""
+        cls._default = default
+
+    @property
+    def user_agent(self) -> str:
+        """The `User-Agent` header sent with every request."""
+        return self.default_headers["User-Agent"]
+
+    @user_agent.setter
+    def user_agent(self, value: str) -> None:
+        self.default_headers["User-Agent"] = value
+
+    def set_default_header(self, header_name: str, header_value: str) -> None:
+        """Send a header with every request of this client."""
+        self.default_headers[header_name] = header_value
+
+    # -- the one request path ----------------------------------------------------------------------------
+
+    def invoke(self, operation: OperationSpec, body: Any, options: Mapping[str, Any], variant: Variant) -> Any:
+        """Send an operation and return what its `variant` returns: the data, an `ApiResponse` or the raw response."""
+        payload = self._request_body(operation, body)
+        headers = {"Accept": JSON_CONTENT_TYPE}
+        if payload is not None:
+            headers["Content-Type"] = _json_content_type(options.get("_content_type"), operation)
+        headers.update(options.get("_headers") or {})
+        host_index = options.get("_host_index")
+        host = None if host_index is None else self.configuration.get_host_from_settings(host_index)
+        method, url, headers, payload, _ = self.param_serialize(
+            "POST",
+            operation.path,
+            header_params=headers,
+            body=payload,
+            auth_settings=list(AUTH_SCHEMES),
+            _host=host,
+            _request_auth=options.get("_request_auth"),
+        )
+        response = self.call_api(
+            method, url, headers, payload, _request_timeout=options.get("_request_timeout"), operation=operation
+        )
+        if variant == "raw":
+            return response.response
+        response.read()
+        result = self.response_deserialize(response, operation.response_types_map, operation=operation, url=url)
+        return result if variant == "http_info" else result.data
+
+    def _request_body(self, operation: OperationSpec, body: Any) -> Optional[bytes]:
+        model = operation.request_type
+        if body is None or model is None:
+            if operation.body_required:
+                raise ApiValueError(
+                    f"Missing the required parameter `{operation.body_parameter}` when calling `{operation.name}`"
+                )
+            return None
+        if not isinstance(body, model):
+            body = _coerce_body(operation, model, body)
+        serialized: bytes = body.__pydantic_serializer__.to_json(body, by_alias=True, exclude_unset=True)
+        return serialized
+
+    # -- the generator's public building blocks ----------------------------------------------------------
+
+    def param_serialize(
+        self,
+        method: str,
+        resource_path: str,
+        path_params: Optional[Dict[str, Any]] = None,
+        query_params: Optional[List[Tuple[str, Any]]] = None,
+        header_params: Optional[Dict[str, Any]] = None,
+        body: Any = None,
+        post_params: Optional[List[Tuple[str, Any]]] = None,
+        files: Optional[Dict[str, Any]] = None,
+        auth_settings: Optional[List[str]] = None,
+        collection_formats: Optional[Dict[str, str]] = None,
+        _host: Optional[str] = None,
+        _request_auth: Optional[Dict[str, Any]] = None,
+    ) -> Tuple[str, str, Dict[str, str], Any, List[Tuple[str, Any]]]:
+        """The method, URL, headers and body of a request (the body as bytes when it was not already)."""
+        headers = {**self.default_headers, **(header_params or {})}
+        if self.cookie:
+            headers["Cookie"] = self.cookie
+        self.update_params_for_auth(headers, auth_settings, _request_auth)
+        for name, value in (path_params or {}).items():
+            resource_path = resource_path.replace("{" + name + "}", str(value))
+        url = (self.configuration.host if _host is None else _host) + resource_path
+        if query_params:
+            from urllib.parse import urlencode
+
+            url += "?" + urlencode(query_params)
+        if body is not None and not isinstance(body, (bytes, str)):
+            body = pydantic_core.to_json(self.sanitize_for_serialization(body))
+        return method, url, headers, body, post_params or []
+
+    def update_params_for_auth(
+        self,
+        headers: Dict[str, str],
+        auth_settings: Optional[List[str]],
+        request_auth: Optional[Dict[str, Any]] = None,
+    ) -> None:
+        """Add the credentials: `request_auth` if given, else the first configured scheme of `auth_settings`."""
+        if request_auth:
+            _apply_auth(headers, request_auth)
+            return
+        if not auth_settings:
+            return
+        configured = self.configuration.auth_settings()
+        for name in auth_settings:
+            setting = configured.get(name)
+            if setting is not None and setting["key"] not in headers:
+                _apply_auth(headers, setting)
+
+    def call_api(
+        self,
+        method: str,
+        url: str,
+        header_params: Optional[Dict[str, str]] = None,
+        body: Any = None,
+        post_params: Optional[List[Tuple[str, Any]]] = None,
+        _request_timeout: TimeoutValue = None,
+        *,
+        operation: Optional[OperationSpec] = None,
+    ) -> RESTResponse:
+        """Send a request; the response's body is not read yet."""
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug("%s %s headers=%s", method, url, redact_headers(header_params or {}))
+        return self.rest_client.request(
+            method,
+            url,
+            headers=header_params,
+            body=body,
+            post_params=post_params,
+            _request_timeout=_request_timeout,
+            operation=operation.name if operation else None,
+        )
+
+    def response_deserialize(
+        self,
+        response_data: RESTResponse,
+        response_types_map: Optional[Mapping[str, Any]] = None,
+        *,
+        operation: Optional[OperationSpec] = None,
+        url: Optional[str] = None,
+    ) -> ApiResponse[Any]:
+        """The `ApiResponse` of a read response; an error status raises the matching `ApiException`."""
+        raw = response_data.read()
+        status = response_data.status
+        response_type = _type_for_status(response_types_map or {}, status)
+        context = {"operation": operation.name if operation else None, "url": url}
+        if not 200 <= status <= 299:
+            data = self._error_data(raw, response_type)
+            text = raw.decode("utf-8", errors="replace")
+            raise ApiException.from_response(http_resp=response_data, body=text, data=data, **context)
+        if response_type is None or response_type is bytearray:
+            return ApiResponse(status, response_data.headers, raw if response_type else None, raw)
+        try:
+            data = self._parse_json(raw, response_type)
+        except ValidationError as error:
+            text = raw.decode("utf-8", errors="replace")
+            raise InvalidResponseError(_describe(error), http_resp=response_data, body=text, **context) from error
+        return ApiResponse(status, response_data.headers, data, raw)
+
+    def deserialize(self, response_text: str | bytes, response_type: Any, content_type: Optional[str] = None) -> Any:
+        """Parse a JSON body into `response_type` (a type, or a model's name), as data received from a server."""
+        if content_type is not None and "json" not in content_type.lower():
+            if response_type in ("str", str):
+                return response_text
+            raise ApiException(status=0, reason=f"Unsupported content type: {content_type}")
+        return self._parse_json(response_text, response_type)
+
+    def sanitize_for_serialization(self, obj: Any) -> Any:
+        """`obj` as JSON-ready Python values: models by their JSON names, with only the fields set."""
+        if isinstance(obj, BaseModel):
+            return obj.model_dump(mode="json", by_alias=True, exclude_unset=True)
+        if isinstance(obj, (list, tuple)):
+            return [self.sanitize_for_serialization(item) for item in obj]
+        if isinstance(obj, dict):
+            return {key: self.sanitize_for_serialization(value) for key, value in obj.items()}
+        if isinstance(obj, Enum):
+            return obj.value
+        if isinstance(obj, (datetime.datetime, datetime.date)):
+            return obj.isoformat()
+        return pydantic_core.to_jsonable_python(obj)
+
+    @staticmethod
+    def select_header_accept(accepts: List[str]) -> Optional[str]:
+        """The JSON type among `accepts`, else the first one."""
+        if not accepts:
+            return None
+        return next((a for a in accepts if "json" in a.lower()), accepts[0])
+
+    @staticmethod
+    def select_header_content_type(content_types: List[str]) -> Optional[str]:
+        """The JSON type among `content_types`, else the first one."""
+        return ApiClient.select_header_accept(content_types)
+
+    # -- parsing -----------------------------------------------------------------------------------------
+
+    def _parse_json(self, raw: str | bytes, response_type: Any) -> Any:
+        with received_data():
+            return _adapter(_resolve_type(response_type)).validate_json(raw)
+
+    def _error_data(self, raw: bytes, response_type: Any) -> Any:
+        if response_type is None or not raw:
+            return None
+        try:
+            return self._parse_json(raw, response_type)
+        except ValidationError:
+            return None
+
+
+_ADAPTERS: Dict[Any, Any] = {}
+_ADAPTERS_LOCK = threading.Lock()
+
+
+def _adapter(response_type: Any) -> Any:
+    """A validator for `response_type`, built once: a model's own, or a `TypeAdapter`."""
+    adapter = _ADAPTERS.get(response_type)
+    if adapter is None:
+        with _ADAPTERS_LOCK:
+            adapter = _ADAPTERS.get(response_type)
+            if adapter is None:
+                if isinstance(response_type, type) and issubclass(response_type, BaseModel):
+                    response_type.model_rebuild()
+                    adapter = response_type.__pydantic_validator__
+                else:
+                    adapter = TypeAdapter(response_type)
+                _ADAPTERS[response_type] = adapter
+    return adapter
+
+
+def _resolve_type(response_type: Any) -> Any:
+    if not isinstance(response_type, str):
+        return response_type
+    builtin = {"str": str, "int": int, "float": float, "bool": bool, "object": object, "bytearray": bytearray}
+    if response_type in builtin:
+        return builtin[response_type]
+    from openapi_client import models
+
+    try:
+        return getattr(models, response_type)
+    except AttributeError:
+        raise ApiValueError(f"Unknown response type {response_type!r}") from None
+
+
+def _type_for_status(types_map: Mapping[str, Any], status: int) -> Any:
+    return types_map.get(str(status)) or types_map.get(f"{status // 100}XX")
+
+
+def _coerce_body(operation: OperationSpec, model: Type[Any], body: Any) -> Any:
+    parameter = f"`{operation.body_parameter}` of `{operation.name}`"
+    if isinstance(body, BaseModel) or not isinstance(body, Mapping):
+        raise ApiTypeError(
+            f"{parameter} must be a {model.__name__} (or a dict of its fields), not {type(body).__name__}",
+            valid_classes=(model, dict),
+        )
+    try:
+        return model.model_validate(body)
+    except ValidationError as error:
+        raise ApiValueError(f"Invalid {parameter}: {_describe(error)}") from error
+
+
+def _describe(error: ValidationError) -> str:
+    """The first problems of a validation error, each with the path of the field it concerns."""
+    problems = []
+    for item in error.errors(include_url=False)[:5]:
+        location = ".".join(str(part) for part in item["loc"]) or "(body)"
+        problems.append(f"{location}: {item['msg']}")
+    more = error.error_count() - len(problems)
+    return "; ".join(problems) + (f" (and {more} more)" if more > 0 else "")
+
+
+def _json_content_type(requested: Optional[str], operation: OperationSpec) -> str:
+    if requested is None:
+        return JSON_CONTENT_TYPE
+    media_type = requested.split(";", 1)[0].strip().lower()
+    if media_type == JSON_CONTENT_TYPE or media_type.endswith("+json"):
+        return requested
+    raise ApiValueError(f"`{operation.name}` sends JSON; the content type {requested!r} is not supported")
+
+
+def _apply_auth(headers: Dict[str, str], setting: Mapping[str, Any]) -> None:
+    if setting.get("in", "header") != "header":
+        raise ApiValueError("Authentication settings must be sent in a header")
+    headers[setting["key"]] = setting["value"]

@@ -1,0 +1,258 @@
+"""Settings of a client: where the server is, how to authenticate, TLS, proxy, timeouts, retries, logging."""
+
+from __future__ import annotations
+
+import base64
+import copy
+import logging
+import sys
+import threading
+from typing import Any, Callable, ClassVar, Dict, List, Optional, Tuple, Union
+
+import urllib3
+
+from openapi_client.exceptions import ApiValueError
+from openapi_client.redaction import REDACTED
+
+TimeoutValue = Union[None, float, Tuple[Optional[float], Optional[float]], urllib3.Timeout]
+TokenValue = Union[None, str, Callable[[], str]]
+
+SERVERS: List[Dict[str, Any]] = [
+    {"url": "http://airbyte.local", "description": "default host used in the documentation", "variables": {}},
+    {"url": "http://localhost:8000/api", "description": "Local Airbyte deployment", "variables": {}},
+]
+
+LOGGER_NAMES = ("openapi_client", "urllib3")
+_SECRET_ATTRIBUTES = frozenset({"password", "access_token", "client_secret", "api_key", "proxy_headers"})
+
+
+class Configuration:
+    """Settings of an `ApiClient`. Every argument is also an attribute that may be changed afterwards."""
+
+    _default: ClassVar[Optional[Configuration]] = None
+    _default_lock: ClassVar[threading.Lock] = threading.Lock()
+
+    def __init__(
+        self,
+        host: Optional[str] = None,
+        api_key: Optional[Dict[str, str]] = None,
+        api_key_prefix: Optional[Dict[str, str]] = None,
+        username: Optional[str] = None,
+        password: Optional[str] = None,
+        access_token: TokenValue = None,
+        server_index: Optional[int] = None,
+        server_variables: Optional[Dict[str, str]] = None,
+        server_operation_index: Optional[Dict[str, int]] = None,
+        server_operation_variables: Optional[Dict[str, Dict[str, str]]] = None,
+        ignore_operation_servers: bool = False,
+        ssl_ca_cert: Optional[str] = None,
+        retries: Any = None,
+        ca_cert_data: Union[str, bytes, None] = None,
+        *,
+        debug: Optional[bool] = None,
+        client_id: Optional[str] = None,
+        client_secret: Optional[str] = None,
+        timeout: TimeoutValue = (10.0, 60.0),
+    ) -> None:
+        self._base_path = "http://airbyte.local" if host is None else host
+        self.server_index = 0 if server_index is None and host is None else server_index
+        self.server_variables = server_variables or {}
+        self.server_operation_index = server_operation_index or {}
+        self.server_operation_variables = server_operation_variables or {}
+        self.ignore_operation_servers = ignore_operation_servers
+        self.temp_folder_path: Optional[str] = None
+
+        self.api_key = api_key or {}
+        self.api_key_prefix = api_key_prefix or {}
+        self.refresh_api_key_hook: Optional[Callable[[Configuration], None]] = None
+        self.username = username
+        self.password = password
+        self.access_token = access_token
+        self.client_id = client_id
+        self.client_secret = client_secret
+
+        self.logger = {name: logging.getLogger(name) for name in LOGGER_NAMES}
+        self.logger_format = "%(asctime)s %(levelname)s %(message)s"
+        self.logger_stream_handler: Optional[logging.Handler] = None
+        self.logger_file_handler: Optional[logging.FileHandler] = None
+        self._logger_file: Optional[str] = None
+        self._debug = False
+        if debug is not None:
+            self.debug = debug
+
+        self.verify_ssl = True
+        self.ssl_ca_cert = ssl_ca_cert
+        self.ca_cert_data = ca_cert_data
+        self.cert_file: Optional[str] = None
+        self.key_file: Optional[str] = None
+        self.assert_hostname: Union[bool, str, None] = None
+        self.tls_server_name: Optional[str] = None
+
+        self.connection_pool_maxsize = 10
+        self.proxy: Optional[str] = None
+        self.proxy_headers: Optional[Dict[str, str]] = None
+        self.no_proxy: Optional[str] = None
+        self.socket_options: Optional[List[Tuple[int, int, Union[int, bytes]]]] = None
+
+        self.timeout = timeout
+        self.retries = retries
+        self.safe_chars_for_path_param = ""
+        self.client_side_validation = True
+        self.datetime_format = "%Y-%m-%dT%H:%M:%S.%f%z"
+        self.date_format = "%Y-%m-%d"
+
+    # -- the process-wide default ------------------------------------------------------------------------
+
+    @classmethod
+    def set_default(cls, default: Optional[Configuration]) -> None:
+        """Make `default` the configuration of clients created without one."""
+        with cls._default_lock:
+            cls._default = default
+
+    @classmethod
+    def get_default(cls) -> Configuration:
+        """The configuration of clients created without one (created on first use)."""
+        with cls._default_lock:
+            if cls._default is None:
+                cls._default = Configuration()
+            return cls._default
+
+    @classmethod
+    def get_default_copy(cls) -> Configuration:
+        """A copy of the default configuration."""
+        return copy.deepcopy(cls.get_default())
+
+    def __deepcopy__(self, memo: Dict[int, Any]) -> Configuration:
+        result = Configuration.__new__(Configuration)
+        memo[id(self)] = result
+        for key, value in self.__dict__.items():
+            shared = key in {"logger", "logger_stream_handler", "logger_file_handler"} or callable(value)
+            setattr(result, key, value if shared else copy.deepcopy(value, memo))
+        return result
+
+    def __repr__(self) -> str:
+        shown = {key: self._shown(key, value) for key, value in sorted(self.__dict__.items()) if key != "logger"}
+        return f"Configuration({', '.join(f'{k.lstrip(chr(95))}={v!r}' for k, v in shown.items())})"
+
+    @staticmethod
+    def _shown(key: str, value: Any) -> Any:
+        if key.lstrip("_") in _SECRET_ATTRIBUTES and value:
+            return REDACTED
+        return value
+
+    # -- where requests go -------------------------------------------------------------------------------
+
+    @property
+    def host(self) -> str:
+        """The base URL that operation paths are appended to."""
+        if self.server_index is None:
+            return self._base_path
+        return self.get_host_from_settings(self.server_index, self.server_variables)
+
+    @host.setter
+    def host(self, value: str) -> None:
+        self._base_path = value
+        self.server_index = None
+
+    def get_host_settings(self) -> List[Dict[str, Any]]:
+        """The servers the spec lists."""
+        return copy.deepcopy(SERVERS)
+
+    def get_host_from_settings(
+        self,
+        index: Optional[int],
+        variables: Optional[Dict[str, str]] = None,
+        servers: Optional[List[Dict[str, Any]]] = None,
+    ) -> str:
+        """The URL of the spec's server number `index` (`None`: the configured host)."""
+        if index is None:
+            return self._base_path
+        servers = self.get_host_settings() if servers is None else servers
+        if not 0 <= index < len(servers):
+            raise ApiValueError(f"Invalid host index {index}: must be between 0 and {len(servers) - 1}")
+        url: str = servers[index]["url"]
+        for name, spec in servers[index].get("variables", {}).items():
+            value = (variables or {}).get(name, spec["default_value"])
+            url = url.replace("{" + name + "}", value)
+        return url
+
+    # -- credentials -------------------------------------------------------------------------------------
+
+    def get_api_key_with_prefix(self, identifier: str, alias: Optional[str] = None) -> Optional[str]:
+        """The API key stored under `identifier` (or `alias`), with its prefix if one is set."""
+        if self.refresh_api_key_hook is not None:
+            self.refresh_api_key_hook(self)
+        key = self.api_key.get(identifier, self.api_key.get(alias) if alias is not None else None)
+        if key is None:
+            return None
+        prefix = self.api_key_prefix.get(identifier)
+        return f"{prefix} {key}" if prefix else key
+
+    def get_basic_auth_token(self) -> Optional[str]:
+        """The `Authorization` value for `username`/`password`, or None when neither is set."""
+        if self.username is None and self.password is None:
+            return None
+        pair = f"{self.username or ''}:{self.password or ''}".encode()
+        return "Basic " + base64.b64encode(pair).decode("ascii")
+
+    def current_access_token(self) -> Optional[str]:
+        """`access_token`, called first when it is a callable that returns the current token."""
+        token = self.access_token
+        return token() if callable(token) else token
+
+    def auth_settings(self) -> Dict[str, Dict[str, Any]]:
+        """The authentication schemes that have credentials configured, in the generator's format."""
+        settings: Dict[str, Dict[str, Any]] = {}
+        token = self.current_access_token()
+        if token is not None:
+            value = f"Bearer {token}"
+            settings["bearerAuth"] = {"type": "bearer", "in": "header", "key": "Authorization", "value": value}
+        basic = self.get_basic_auth_token()
+        if basic is not None:
+            settings["basicAuth"] = {"type": "basic", "in": "header", "key": "Authorization", "value": basic}
+        return settings
+
+    # -- logging -----------------------------------------------------------------------------------------
+
+    @property
+    def logger_file(self) -> Optional[str]:
+        """A file that the client's log records are also written to."""
+        return self._logger_file
+
+    @logger_file.setter
+    def logger_file(self, value: Optional[str]) -> None:
+        self._logger_file = value
+        if self.logger_file_handler is not None:
+            for logger in self.logger.values():
+                logger.removeHandler(self.logger_file_handler)
+            self.logger_file_handler.close()
+            self.logger_file_handler = None
+        if value:
+            self.logger_file_handler = logging.FileHandler(value)
+            self.logger_file_handler.setFormatter(logging.Formatter(self.logger_format))
+            for logger in self.logger.values():
+                logger.addHandler(self.logger_file_handler)
+
+    @property
+    def debug(self) -> bool:
+        """Log every request and response (secrets redacted) at DEBUG level through `logging`."""
+        return self._debug
+
+    @debug.setter
+    def debug(self, value: bool) -> None:
+        self._debug = value
+        level = logging.DEBUG if value else logging.WARNING
+        for logger in self.logger.values():
+            logger.setLevel(level)
+
+    def to_debug_report(self) -> str:
+        """The versions a bug report should name."""
+        from openapi_client import __version__
+
+        return (
+            "Python SDK Debug Report:\n"
+            f"OS: {sys.platform}\n"
+            f"Python Version: {sys.version.split()[0]}\n"
+            "Version of the API: 1.0.0\n"
+            f"SDK Package Version: {__version__}"
+        )

@@ -1,0 +1,190 @@
+"""The exceptions the client raises; every one is an `OpenApiException`."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Mapping, Optional, Sequence, Type, Union
+
+from openapi_client.redaction import redact_headers
+
+PathToItem = Optional[Sequence[Union[str, int]]]
+
+
+class OpenApiException(Exception):
+    """The base of every exception this package raises."""
+
+
+def render_path(path_to_item: PathToItem) -> str:
+    """`['a', 0, 'b']` -> `['a'][0]['b']`."""
+    return "".join(f"[{item}]" if isinstance(item, int) else f"['{item}']" for item in path_to_item or ())
+
+
+def _with_path(msg: str, path_to_item: PathToItem) -> str:
+    return f"{msg} at {render_path(path_to_item)}" if path_to_item else msg
+
+
+class ApiTypeError(OpenApiException, TypeError):
+    """A value of the wrong type was given."""
+
+    def __init__(
+        self,
+        msg: str,
+        path_to_item: PathToItem = None,
+        valid_classes: Optional[Sequence[type]] = None,
+        key_type: Optional[bool] = None,
+    ) -> None:
+        self.path_to_item = path_to_item
+        self.valid_classes = valid_classes
+        self.key_type = key_type
+        super().__init__(_with_path(msg, path_to_item))
+
+
+class ApiValueError(OpenApiException, ValueError):
+    """A value was refused."""
+
+    def __init__(self, msg: str, path_to_item: PathToItem = None) -> None:
+        self.path_to_item = path_to_item
+        super().__init__(_with_path(msg, path_to_item))
+
+
+class ApiAttributeError(OpenApiException, AttributeError):
+    """An attribute that does not exist was asked for."""
+
+    def __init__(self, msg: str, path_to_item: PathToItem = None) -> None:
+        self.path_to_item = path_to_item
+        super().__init__(_with_path(msg, path_to_item))
+
+
+class ApiKeyError(OpenApiException, KeyError):
+    """A key that does not exist was asked for."""
+
+    def __init__(self, msg: str, path_to_item: PathToItem = None) -> None:
+        self.path_to_item = path_to_item
+        super().__init__(_with_path(msg, path_to_item))
+
+
+class ApiException(OpenApiException):
+    """The server answered with an error status, or with a body that could not be read."""
+
+    def __init__(
+        self,
+        status: Optional[int] = None,
+        reason: Optional[str] = None,
+        http_resp: Any = None,
+        *,
+        body: Optional[str] = None,
+        data: Any = None,
+        headers: Optional[Mapping[str, str]] = None,
+        operation: Optional[str] = None,
+        url: Optional[str] = None,
+    ) -> None:
+        self.status = status
+        self.reason = reason
+        self.body = body
+        self.data = data
+        self.headers = headers
+        self.operation = operation
+        self.url = url
+        if http_resp is not None:
+            self.status = http_resp.status if status is None else status
+            self.reason = http_resp.reason if reason is None else reason
+            self.headers = dict(http_resp.headers) if headers is None else headers
+            if body is None:
+                raw = http_resp.data
+                self.body = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
+        super().__init__(self.status, self.reason)
+
+    @classmethod
+    def from_response(
+        cls,
+        *,
+        http_resp: Any,
+        body: Optional[str],
+        data: Any,
+        operation: Optional[str] = None,
+        url: Optional[str] = None,
+    ) -> ApiException:
+        """The exception for a response's status: `NotFoundException` for 404, `ServiceException` for 5xx..."""
+        status = http_resp.status
+        exception_class = STATUS_EXCEPTIONS.get(status) or (ServiceException if 500 <= status <= 599 else cls)
+        return exception_class(http_resp=http_resp, body=body, data=data, operation=operation, url=url)
+
+    def __str__(self) -> str:
+        where = f" from {self.operation}" if self.operation else ""
+        where += f" ({self.url})" if self.url else ""
+        lines = [f"({self.status})\nReason: {self.reason}{where}"]
+        if self.headers:
+            lines.append(f"HTTP response headers: {redact_headers(self.headers)}")
+        if self.data is not None:
+            lines.append(f"HTTP response data: {self.data!r}")
+        elif self.body:
+            lines.append(f"HTTP response body: {self.body[:1000]}")
+        return "\n".join(lines) + "\n"
+
+
+class BadRequestException(ApiException):
+    """HTTP 400."""
+
+
+class UnauthorizedException(ApiException):
+    """HTTP 401: the credentials are missing, wrong or expired."""
+
+
+class ForbiddenException(ApiException):
+    """HTTP 403."""
+
+
+class NotFoundException(ApiException):
+    """HTTP 404: `data` is the server's `NotFoundKnownExceptionInfo`."""
+
+
+class ConflictException(ApiException):
+    """HTTP 409."""
+
+
+class UnprocessableEntityException(ApiException):
+    """HTTP 422: `data` is the server's `InvalidInputExceptionInfo`."""
+
+
+class ServiceException(ApiException):
+    """HTTP 5xx: the server, or a proxy in front of it, failed."""
+
+
+class ApiConnectionError(OpenApiException):
+    """The request could not be sent, or its response could not be received; the cause is chained."""
+
+    def __init__(self, message: str, *, operation: Optional[str] = None, url: Optional[str] = None) -> None:
+        self.operation = operation
+        self.url = url
+        super().__init__(message)
+
+
+class ApiTimeoutError(ApiConnectionError):
+    """The server did not connect or answer within the timeout."""
+
+
+class InvalidResponseError(ApiException):
+    """The server answered, but its body is not what the spec declares (not JSON, truncated, wrong shape)."""
+
+    def __init__(self, problem: str, *, http_resp: Any, body: Optional[str], **context: Any) -> None:
+        self.problem = problem
+        super().__init__(http_resp=http_resp, body=body, **context)
+
+    def __str__(self) -> str:
+        where = f"{self.operation} ({self.url})" if self.operation else (self.url or "the request")
+        content_type = (self.headers or {}).get("Content-Type") or (self.headers or {}).get("content-type")
+        start = (self.body or "")[:200]
+        return (
+            f"Invalid response to {where}: {self.problem}\n"
+            f"HTTP status: {self.status}, Content-Type: {content_type}\n"
+            f"Body starts with: {start!r}"
+        )
+
+
+STATUS_EXCEPTIONS: Dict[int, Type[ApiException]] = {
+    400: BadRequestException,
+    401: UnauthorizedException,
+    403: ForbiddenException,
+    404: NotFoundException,
+    409: ConflictException,
+    422: UnprocessableEntityException,
+}

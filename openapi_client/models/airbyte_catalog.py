@@ -1,0 +1,16 @@
+"""The AirbyteCatalog schema."""
+
+from __future__ import annotations
+
+from typing import List
+
+from pydantic import Field
+
+from openapi_client.models.airbyte_stream_and_configuration import AirbyteStreamAndConfiguration
+from openapi_client.models.base import ApiModel
+
+
+class AirbyteCatalog(ApiModel):
+    """describes the available schema (catalog)."""
+
+    streams: List[AirbyteStreamAndConfiguration] = Field(alias="streams")

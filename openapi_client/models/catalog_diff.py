@@ -1,0 +1,19 @@
+"""The CatalogDiff schema."""
+
+from __future__ import annotations
+
+from typing import List
+
+from pydantic import Field
+
+from openapi_client.models.base import ApiModel
+from openapi_client.models.stream_transform import StreamTransform
+
+
+class CatalogDiff(ApiModel):
+    """Describes the difference between two Airbyte catalogs."""
+
+    transforms: List[StreamTransform] = Field(
+        alias="transforms",
+        description="list of stream transformations. order does not matter.",
+    )

@@ -1,0 +1,17 @@
+"""The ConfiguredStreamMapper schema."""
+
+from __future__ import annotations
+
+from typing import Any, Dict
+
+from pydantic import Field
+
+from openapi_client.models.base import ApiModel
+from openapi_client.models.stream_mapper_type import StreamMapperType
+
+
+class ConfiguredStreamMapper(ApiModel):
+    """ConfiguredStreamMapper model."""
+
+    type: StreamMapperType = Field(alias="type")
+    mapper_configuration: Dict[str, Any] = Field(alias="mapperConfiguration")

@@ -1,0 +1,15 @@
+"""The FieldAdd schema."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from pydantic import Field
+
+from openapi_client.models.base import ApiModel
+
+
+class FieldAdd(ApiModel):
+    """FieldAdd model."""
+
+    var_schema: Optional[Dict[str, Any]] = Field(default=None, alias="schema")

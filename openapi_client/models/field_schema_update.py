@@ -1,0 +1,16 @@
+"""The FieldSchemaUpdate schema."""
+
+from __future__ import annotations
+
+from typing import Any, Dict
+
+from pydantic import Field
+
+from openapi_client.models.base import ApiModel
+
+
+class FieldSchemaUpdate(ApiModel):
+    """FieldSchemaUpdate model."""
+
+    old_schema: Dict[str, Any] = Field(alias="oldSchema")
+    new_schema: Dict[str, Any] = Field(alias="newSchema")

@@ -1,0 +1,31 @@
+"""The FieldTransform schema."""
+
+from __future__ import annotations
+
+from typing import List, Optional
+
+from pydantic import Field, StrictBool, StrictStr
+
+from openapi_client.models.base import ApiEnum, ApiModel
+from openapi_client.models.field_add import FieldAdd
+from openapi_client.models.field_remove import FieldRemove
+from openapi_client.models.field_schema_update import FieldSchemaUpdate
+
+
+class FieldTransformTransformType(ApiEnum):
+    """Values of FieldTransform.transformType."""
+
+    ADD_FIELD = "add_field"
+    REMOVE_FIELD = "remove_field"
+    UPDATE_FIELD_SCHEMA = "update_field_schema"
+
+
+class FieldTransform(ApiModel):
+    """Describes the difference in a field between two Streams."""
+
+    transform_type: FieldTransformTransformType = Field(alias="transformType")
+    field_name: List[StrictStr] = Field(alias="fieldName")
+    breaking: StrictBool = Field(alias="breaking")
+    add_field: Optional[FieldAdd] = Field(default=None, alias="addField")
+    remove_field: Optional[FieldRemove] = Field(default=None, alias="removeField")
+    update_field_schema: Optional[FieldSchemaUpdate] = Field(default=None, alias="updateFieldSchema")

@@ -1,0 +1,14 @@
+"""The OperatorWebhookDbtCloud schema."""
+
+from __future__ import annotations
+
+from pydantic import Field, StrictInt
+
+from openapi_client.models.base import ApiModel
+
+
+class OperatorWebhookDbtCloud(ApiModel):
+    """OperatorWebhookDbtCloud model."""
+
+    account_id: StrictInt = Field(alias="accountId", description="The account id associated with the job")
+    job_id: StrictInt = Field(alias="jobId", description="The job id associated with the job")

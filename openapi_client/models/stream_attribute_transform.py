@@ -1,0 +1,24 @@
+"""The StreamAttributeTransform schema."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from pydantic import Field, StrictBool
+
+from openapi_client.models.base import ApiEnum, ApiModel
+from openapi_client.models.stream_attribute_primary_key_update import StreamAttributePrimaryKeyUpdate
+
+
+class StreamAttributeTransformTransformType(ApiEnum):
+    """Values of StreamAttributeTransform.transformType."""
+
+    UPDATE_PRIMARY_KEY = "update_primary_key"
+
+
+class StreamAttributeTransform(ApiModel):
+    """Describes the difference in an attribute between two Streams."""
+
+    transform_type: StreamAttributeTransformTransformType = Field(alias="transformType")
+    breaking: StrictBool = Field(alias="breaking")
+    update_primary_key: Optional[StreamAttributePrimaryKeyUpdate] = Field(default=None, alias="updatePrimaryKey")

@@ -1,0 +1,27 @@
+"""The StreamTransform schema."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from pydantic import Field
+
+from openapi_client.models.base import ApiEnum, ApiModel
+from openapi_client.models.stream_descriptor import StreamDescriptor
+from openapi_client.models.stream_transform_update_stream import StreamTransformUpdateStream
+
+
+class StreamTransformTransformType(ApiEnum):
+    """Values of StreamTransform.transformType."""
+
+    ADD_STREAM = "add_stream"
+    REMOVE_STREAM = "remove_stream"
+    UPDATE_STREAM = "update_stream"
+
+
+class StreamTransform(ApiModel):
+    """StreamTransform model."""
+
+    transform_type: StreamTransformTransformType = Field(alias="transformType")
+    stream_descriptor: StreamDescriptor = Field(alias="streamDescriptor")
+    update_stream: Optional[StreamTransformUpdateStream] = Field(default=None, alias="updateStream")

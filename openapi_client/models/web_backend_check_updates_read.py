@@ -1,0 +1,14 @@
+"""The WebBackendCheckUpdatesRead schema."""
+
+from __future__ import annotations
+
+from pydantic import Field, StrictInt
+
+from openapi_client.models.base import ApiModel
+
+
+class WebBackendCheckUpdatesRead(ApiModel):
+    """Summary of source and destination definitions that could be updated"""
+
+    destination_definitions: StrictInt = Field(alias="destinationDefinitions")
+    source_definitions: StrictInt = Field(alias="sourceDefinitions")

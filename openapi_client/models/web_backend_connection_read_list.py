@@ -1,0 +1,16 @@
+"""The WebBackendConnectionReadList schema."""
+
+from __future__ import annotations
+
+from typing import List
+
+from pydantic import Field
+
+from openapi_client.models.base import ApiModel
+from openapi_client.models.web_backend_connection_list_item import WebBackendConnectionListItem
+
+
+class WebBackendConnectionReadList(ApiModel):
+    """WebBackendConnectionReadList model."""
+
+    connections: List[WebBackendConnectionListItem] = Field(alias="connections")

@@ -1,0 +1,160 @@
+"""The HTTP transport: one urllib3 pool manager per client, built from the configuration."""
+
+from __future__ import annotations
+
+import ssl
+from typing import Any, Dict, Mapping, Optional, Union
+from urllib.parse import urlsplit
+
+import urllib3
+
+from openapi_client.configuration import Configuration, TimeoutValue
+from openapi_client.exceptions import ApiConnectionError, ApiException, ApiTimeoutError, ApiValueError
+
+__all__ = ["ApiException", "RESTClientObject", "RESTResponse", "to_urllib3_timeout"]
+
+RequestBody = Union[None, bytes, str]
+
+
+class RESTResponse:
+    """A response whose body is read on demand; `response` is the urllib3 response itself."""
+
+    __slots__ = ("data", "operation", "reason", "response", "status", "url")
+
+    def __init__(self, response: urllib3.BaseHTTPResponse, url: str = "", operation: Optional[str] = None) -> None:
+        self.response = response
+        self.url = url
+        self.operation = operation
+        self.status = response.status
+        self.reason = response.reason
+        self.data: Optional[bytes] = None
+
+    def read(self) -> bytes:
+        """The whole body (read once, then kept)."""
+        if self.data is None:
+            try:
+                self.data = self.response.data
+            except urllib3.exceptions.HTTPError as error:
+                raise transport_error(error, self.url, self.operation) from error
+        return self.data
+
+    @property
+    def headers(self) -> urllib3.HTTPHeaderDict:
+        return self.response.headers
+
+    def getheaders(self) -> urllib3.HTTPHeaderDict:
+        """The response headers."""
+        return self.response.headers
+
+    def getheader(self, name: str, default: Optional[str] = None) -> Optional[str]:
+        """One response header."""
+        return self.response.headers.get(name, default)
+
+
+def to_urllib3_timeout(value: TimeoutValue) -> Optional[urllib3.Timeout]:
+    """A per-call or configured timeout as urllib3 takes it: a number is the total, a pair (connect, read)."""
+    if value is None or isinstance(value, urllib3.Timeout):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return urllib3.Timeout(total=value)
+    if isinstance(value, tuple) and len(value) == 2:
+        return urllib3.Timeout(connect=value[0], read=value[1])
+    raise ApiValueError(f"A timeout is a number of seconds or a (connect, read) pair, not {value!r}")
+
+
+class RESTClientObject:
+    """Sends requests over the connection pools of one configuration."""
+
+    def __init__(self, configuration: Configuration) -> None:
+        self.configuration = configuration
+        pool_args = _pool_arguments(configuration)
+        self.pool_manager: urllib3.PoolManager = urllib3.PoolManager(**pool_args)
+        self.proxy_manager: Optional[urllib3.ProxyManager] = None
+        if configuration.proxy:
+            self.proxy_manager = urllib3.ProxyManager(
+                proxy_url=configuration.proxy, proxy_headers=configuration.proxy_headers, **pool_args
+            )
+        self.default_timeout = to_urllib3_timeout(configuration.timeout)
+
+    def manager_for(self, url: str) -> urllib3.PoolManager:
+        """The proxy manager, unless there is no proxy or `no_proxy` names the URL's host."""
+        if self.proxy_manager is None:
+            return self.pool_manager
+        if bypasses_proxy(urlsplit(url).hostname or "", self.configuration.no_proxy):
+            return self.pool_manager
+        return self.proxy_manager
+
+    def request(
+        self,
+        method: str,
+        url: str,
+        headers: Optional[Mapping[str, str]] = None,
+        body: Any = None,
+        post_params: Any = None,
+        _request_timeout: TimeoutValue = None,
+        *,
+        retries: Any = None,
+        operation: Optional[str] = None,
+    ) -> RESTResponse:
+        """Send one request; the body is left unread in the returned response."""
+        timeout = self.default_timeout if _request_timeout is None else to_urllib3_timeout(_request_timeout)
+        try:
+            response = self.manager_for(url).request(
+                method,
+                url,
+                body=body,
+                headers=headers,
+                timeout=timeout,
+                retries=retries if retries is not None else self.configuration.retries,
+                preload_content=False,
+            )
+        except urllib3.exceptions.HTTPError as error:
+            raise transport_error(error, url, operation) from error
+        return RESTResponse(response, url, operation)
+
+    def close(self) -> None:
+        """Close every pooled connection."""
+        self.pool_manager.clear()
+        if self.proxy_manager is not None:
+            self.proxy_manager.clear()
+
+
+def transport_error(error: Exception, url: str, operation: Optional[str] = None) -> ApiConnectionError:
+    """The library's exception for a urllib3 failure, naming what was being done."""
+    cause = error.reason if isinstance(error, urllib3.exceptions.MaxRetryError) and error.reason else error
+    doing = f"{operation} ({url})" if operation else url
+    # urllib3 files a refused connection under its connect-timeout class; it is not a timeout.
+    timed_out = isinstance(cause, (urllib3.exceptions.TimeoutError, TimeoutError))
+    if timed_out and not isinstance(cause, urllib3.exceptions.NewConnectionError):
+        return ApiTimeoutError(f"Timed out calling {doing}: {cause}", operation=operation, url=url)
+    return ApiConnectionError(f"Could not call {doing}: {cause}", operation=operation, url=url)
+
+
+def bypasses_proxy(host: str, no_proxy: Optional[str]) -> bool:
+    """Whether `no_proxy` (comma-separated hosts and domains, or `*`) names `host`."""
+    host = host.lower()
+    for entry in (no_proxy or "").split(","):
+        domain = entry.strip().lower().lstrip(".")
+        if domain == "*" or (domain and (host == domain or host.endswith("." + domain))):
+            return True
+    return False
+
+
+def _pool_arguments(configuration: Configuration) -> Dict[str, Any]:
+    args: Dict[str, Any] = {
+        "num_pools": 4,
+        "maxsize": configuration.connection_pool_maxsize,
+        "cert_reqs": ssl.CERT_REQUIRED if configuration.verify_ssl else ssl.CERT_NONE,
+        "ca_certs": configuration.ssl_ca_cert,
+        "cert_file": configuration.cert_file,
+        "key_file": configuration.key_file,
+    }
+    if configuration.ca_cert_data is not None:
+        args["ca_cert_data"] = configuration.ca_cert_data
+    if configuration.assert_hostname is not None:
+        args["assert_hostname"] = configuration.assert_hostname
+    if configuration.tls_server_name:
+        args["server_hostname"] = configuration.tls_server_name
+    if configuration.socket_options is not None:
+        args["socket_options"] = configuration.socket_options
+    return args

@@ -1,0 +1,48 @@
+"""Fixtures shared by the test modules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+import openapi_client
+from scripted_server import ScriptedServer
+
+SHARED_SPEC = Path(__file__).resolve().parents[2] / "shared" / "spec"
+
+
+@pytest.fixture(scope="session")
+def scripted_server_session() -> Iterator[ScriptedServer]:
+    server = ScriptedServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def server(scripted_server_session: ScriptedServer) -> Iterator[ScriptedServer]:
+    """A real local HTTP server, with an empty script and no requests recorded."""
+    scripted_server_session.reset()
+    yield scripted_server_session
+    scripted_server_session.reset()
+
+
+@pytest.fixture
+def api_client(server: ScriptedServer) -> Iterator[openapi_client.ApiClient]:
+    configuration = openapi_client.Configuration(host=server.url, retries=0)
+    with openapi_client.ApiClient(configuration) as client:
+        yield client
+
+
+@pytest.fixture
+def api(api_client: openapi_client.ApiClient) -> openapi_client.WebBackendApi:
+    return openapi_client.WebBackendApi(api_client)
+
+
+@pytest.fixture
+def spec_dir() -> Path:
+    """`../shared/spec`, or a skip where it is not beside the clone."""
+    if not (SHARED_SPEC / "webbackend.yaml").exists():
+        pytest.skip(f"the shared spec is not at {SHARED_SPEC}")
+    return SHARED_SPEC
