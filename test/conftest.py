@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
+from scripted_server import ScriptedServer
 
 import openapi_client
-from scripted_server import ScriptedServer
 
 SHARED_SPEC = Path(__file__).resolve().parents[2] / "shared" / "spec"
 
