@@ -1,0 +1,167 @@
+"""`LocalAirbyte`: the in-memory Airbyte served over HTTP, with fault injection and a record of the calls."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import Counter, deque
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any, Callable, Deque, Dict, List, Optional, Tuple, Type
+from urllib.parse import urlsplit
+
+from openapi_client.models.not_found_known_exception_info import NotFoundKnownExceptionInfo
+from openapi_client.redaction import redact_headers
+from openapi_client.testing.applications import TOKEN_PATH, Applications
+from openapi_client.testing.faults import Fault, Faults
+from openapi_client.testing.seed import seed_workspace
+from openapi_client.testing.server import HttpServer, Reply, Request
+from openapi_client.testing.state import AirbyteState
+from openapi_client.testing.web_backend import OPERATIONS, WebBackend
+
+# Real deployments serve the API under /api; requests without it are accepted too.
+API_PREFIX = "/api"
+HEALTH_PATH = "/v1/health"
+# The record of calls keeps the latest ones only, so that a server left running does not grow without end.
+REQUESTS_KEPT = 10_000
+
+
+@dataclass(frozen=True)
+class RecordedRequest:
+    """A call as the server received it."""
+
+    operation: str
+    headers: Dict[str, str]
+    body: bytes
+
+    def json(self) -> object:
+        return json.loads(self.body) if self.body else None
+
+    def __repr__(self) -> str:
+        headers = redact_headers(self.headers)
+        return f"RecordedRequest(operation={self.operation!r}, headers={headers!r}, body={self.body!r})"
+
+
+class LocalAirbyte(AirbyteState):
+    """A local, stateful stand-in for the Airbyte web backend, on 127.0.0.1 and a free port by default.
+
+        with LocalAirbyte() as airbyte:
+            configuration = openapi_client.Configuration(host=airbyte.url)
+
+    It starts seeded with a believable workspace (`workspace_id`); `seed=False` gives an empty one. The
+    methods of `AirbyteState` arrange what it holds; `faults` makes calls fail; `requests` and
+    `call_count()` tell what it received; `applications` trades client credentials for tokens.
+    """
+
+    def __init__(self, *, host: str = "127.0.0.1", port: int = 0, seed: bool = True) -> None:
+        super().__init__()
+        self.faults = Faults()
+        self.applications = Applications()
+        self.requests: Deque[RecordedRequest] = deque(maxlen=REQUESTS_KEPT)
+        self._calls: Counter[str] = Counter()
+        self._backend = WebBackend(self)
+        self._address = (host, port)
+        self._server: Optional[HttpServer] = None
+        self._stopping = threading.Event()
+        if seed:
+            seed_workspace(self, self._backend)
+
+    # -- running -------------------------------------------------------------------------------------------
+
+    def start(self) -> LocalAirbyte:
+        """Start serving (from a background thread); returns self."""
+        if self._server is not None:
+            raise RuntimeError("This LocalAirbyte is already running")
+        self._stopping.clear()
+        self._server = HttpServer(self._address, self._respond)
+        self._server.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving and close every connection; slowed-down calls are cut short."""
+        server, self._server = self._server, None
+        if server is None:
+            return
+        self._stopping.set()
+        server.stop()
+
+    def __enter__(self) -> LocalAirbyte:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: Optional[Type[BaseException]],
+        exc: Optional[BaseException],
+        traceback: Optional[TracebackType],
+    ) -> None:
+        self.stop()
+
+    @property
+    def port(self) -> int:
+        if self._server is None:
+            raise RuntimeError("LocalAirbyte is not running: call start() or use it in a with block")
+        return self._server.port
+
+    @property
+    def url(self) -> str:
+        """The base URL to give `Configuration(host=...)`, like a deployment's `http://localhost:8000/api`."""
+        return f"http://{self._address[0]}:{self.port}{API_PREFIX}"
+
+    # -- what it received ----------------------------------------------------------------------------------
+
+    def call_count(self, operation: str) -> int:
+        """How many calls to `operation` (named as `WebBackendApi` names it) arrived, faulted ones included."""
+        with self.lock:
+            return self._calls[operation]
+
+    def recorded(self, operation: str) -> List[RecordedRequest]:
+        """The calls to `operation` still in `requests`, oldest first."""
+        with self.lock:
+            return [request for request in self.requests if request.operation == operation]
+
+    # -- answering -----------------------------------------------------------------------------------------
+
+    def _respond(self, request: Request) -> Optional[Reply]:
+        path = urlsplit(request.path).path.rstrip("/")
+        if path.startswith(API_PREFIX + "/"):
+            path = path[len(API_PREFIX) :]
+        if path == HEALTH_PATH and request.method == "GET":
+            return Reply(200, b'{"available":true}')
+        if path == TOKEN_PATH and request.method == "POST":
+            return Reply(*self.applications.token(request.body))
+        operation = OPERATIONS.get(path)
+        if operation is None:
+            return _not_found(f"No web_backend operation at {request.path}", request.path)
+        if request.method != "POST":
+            return Reply(405, b'{"message":"Every web_backend operation is a POST"}', {"Allow": "POST"})
+        with self.lock:
+            self._calls[operation.name] += 1
+            self.requests.append(RecordedRequest(operation.name, request.headers, request.body))
+        fault = self.faults.take(operation.name)
+        if fault is None:
+            return Reply(*self._backend.answer(operation, request.body))
+        return self._faulty(fault, operation.name, lambda: self._backend.answer(operation, request.body))
+
+    def _faulty(self, fault: Fault, operation: str, answer: Callable[[], Tuple[int, bytes]]) -> Optional[Reply]:
+        if fault.delay and self._stopping.wait(fault.delay):
+            return None
+        if fault.drop:
+            if fault.after_processing:
+                answer()
+            return None
+        if fault.status is not None:
+            headers = {} if fault.retry_after is None else {"Retry-After": fault.retry_after}
+            return Reply(fault.status, _fault_body(operation, fault.status), headers)
+        return Reply(*answer())
+
+
+def _fault_body(operation: str, status: int) -> bytes:
+    body: Dict[str, Any] = {"message": f"{operation} failed with {status}: a fault injected into LocalAirbyte"}
+    if status == 422:
+        body["validationErrors"] = []
+    return json.dumps(body).encode("utf-8")
+
+
+def _not_found(message: str, path: str) -> Reply:
+    body = NotFoundKnownExceptionInfo(message=message, id=path)
+    return Reply(404, body.model_dump_json(by_alias=True, exclude_none=True).encode("utf-8"))
