@@ -30,7 +30,9 @@ _EXPORTS = {
     "ServiceException": "openapi_client.exceptions",
     "ApiConnectionError": "openapi_client.exceptions",
     "ApiTimeoutError": "openapi_client.exceptions",
+    "ApiTLSError": "openapi_client.exceptions",
     "InvalidResponseError": "openapi_client.exceptions",
+    "RetryPolicy": "openapi_client.retries",
 }
 
 
@@ -73,6 +75,9 @@ if TYPE_CHECKING:
         ApiTimeoutError as ApiTimeoutError,
     )
     from openapi_client.exceptions import (
+        ApiTLSError as ApiTLSError,
+    )
+    from openapi_client.exceptions import (
         ApiTypeError as ApiTypeError,
     )
     from openapi_client.exceptions import (
@@ -106,3 +111,4 @@ if TYPE_CHECKING:
         UnprocessableEntityException as UnprocessableEntityException,
     )
     from openapi_client.models import *  # noqa: F403
+    from openapi_client.retries import RetryPolicy as RetryPolicy

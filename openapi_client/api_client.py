@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime
 import logging
-import threading
 from enum import Enum
 from typing import Any, ClassVar, Dict, List, Mapping, Optional, Tuple, Type
 
 import pydantic_core
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, ValidationError
 
 from openapi_client import __version__
 from openapi_client.api_response import ApiResponse
+from openapi_client.auth import Authenticator
 from openapi_client.configuration import Configuration, TimeoutValue
 from openapi_client.exceptions import (
     ApiException,
@@ -22,8 +22,10 @@ from openapi_client.exceptions import (
 )
 from openapi_client.models.base import received_data
 from openapi_client.operations import OperationSpec, Variant
-from openapi_client.redaction import redact_headers
+from openapi_client.parsing import reader_for
 from openapi_client.rest import RESTClientObject, RESTResponse
+from openapi_client.retries import RetryPolicy
+from openapi_client.sending import Call, Sender
 
 logger = logging.getLogger("openapi_client")
 
@@ -45,6 +47,8 @@ class ApiClient:
     ) -> None:
         self.configuration = Configuration.get_default() if configuration is None else configuration
         self.rest_client = RESTClientObject(self.configuration)
+        self.authenticator = Authenticator(self.configuration, self._request_token)
+        self._sender = Sender(self.rest_client, self.authenticator.renewed_after_401)
         self.default_headers: Dict[str, str] = {}
         if header_name is not None and header_value is not None:
             self.default_headers[header_name] = header_value
@@ -91,7 +95,8 @@ class ApiClient:
 
     def invoke(self, operation: OperationSpec, body: Any, options: Mapping[str, Any], variant: Variant) -> Any:
         """Send an operation and return what its `variant` returns: the data, an `ApiResponse` or the raw response."""
-        payload = self._request_body(operation, body)
+        model = self._request_model(operation, body)
+        payload = None if model is None else _to_json(model)
         headers = {"Accept": JSON_CONTENT_TYPE}
         if payload is not None:
             headers["Content-Type"] = _json_content_type(options.get("_content_type"), operation)
@@ -108,7 +113,14 @@ class ApiClient:
             _request_auth=options.get("_request_auth"),
         )
         response = self.call_api(
-            method, url, headers, payload, _request_timeout=options.get("_request_timeout"), operation=operation
+            method,
+            url,
+            headers,
+            payload,
+            _request_timeout=options.get("_request_timeout"),
+            operation=operation,
+            read_only=operation.is_read_only(model),
+            preload_content=variant != "raw",
         )
         if variant == "raw":
             return response.response
@@ -116,7 +128,7 @@ class ApiClient:
         result = self.response_deserialize(response, operation.response_types_map, operation=operation, url=url)
         return result if variant == "http_info" else result.data
 
-    def _request_body(self, operation: OperationSpec, body: Any) -> Optional[bytes]:
+    def _request_model(self, operation: OperationSpec, body: Any) -> Any:
         model = operation.request_type
         if body is None or model is None:
             if operation.body_required:
@@ -124,10 +136,7 @@ class ApiClient:
                     f"Missing the required parameter `{operation.body_parameter}` when calling `{operation.name}`"
                 )
             return None
-        if not isinstance(body, model):
-            body = _coerce_body(operation, model, body)
-        serialized: bytes = body.__pydantic_serializer__.to_json(body, by_alias=True, exclude_unset=True)
-        return serialized
+        return body if isinstance(body, model) else _coerce_body(operation, model, body)
 
     # -- the generator's public building blocks ----------------------------------------------------------
 
@@ -168,13 +177,14 @@ class ApiClient:
         auth_settings: Optional[List[str]],
         request_auth: Optional[Dict[str, Any]] = None,
     ) -> None:
-        """Add the credentials: `request_auth` if given, else the first configured scheme of `auth_settings`."""
+        """Add the credentials: `request_auth` if given, else the first configured scheme of `auth_settings`
+        (an Airbyte application's token counts as `bearerAuth`)."""
         if request_auth:
             _apply_auth(headers, request_auth)
             return
         if not auth_settings:
             return
-        configured = self.configuration.auth_settings()
+        configured = self.authenticator.auth_settings()
         for name in auth_settings:
             setting = configured.get(name)
             if setting is not None and setting["key"] not in headers:
@@ -190,19 +200,30 @@ class ApiClient:
         _request_timeout: TimeoutValue = None,
         *,
         operation: Optional[OperationSpec] = None,
+        read_only: Optional[bool] = None,
+        preload_content: bool = False,
     ) -> RESTResponse:
-        """Send a request; the response's body is not read yet."""
-        if logger.isEnabledFor(logging.DEBUG):
-            logger.debug("%s %s headers=%s", method, url, redact_headers(header_params or {}))
-        return self.rest_client.request(
-            method,
-            url,
-            headers=header_params,
+        """Send a request, retrying as `Configuration.retries` allows, and return its final response.
+
+        `read_only` (by default the operation's flag) says whether the request may be sent again after it reached
+        the server. With `preload_content` the body is read within the attempts; otherwise it is left unread.
+        """
+        call = Call(
+            method=method,
+            url=url,
+            headers=dict(header_params or {}),
             body=body,
-            post_params=post_params,
-            _request_timeout=_request_timeout,
+            timeout=_request_timeout,
             operation=operation.name if operation else None,
+            read_only=operation.read_only if read_only is None and operation else bool(read_only),
+            preload=preload_content,
         )
+        return self._sender.send(call, RetryPolicy.from_setting(self.configuration.retries))
+
+    def _request_token(self, url: str, body: bytes) -> RESTResponse:
+        """Send an application's credentials to the token endpoint (retried like a read: it changes nothing)."""
+        headers = {"Content-Type": JSON_CONTENT_TYPE, "Accept": JSON_CONTENT_TYPE, "User-Agent": self.user_agent}
+        return self.call_api("POST", url, headers, body, read_only=True, preload_content=True)
 
     def response_deserialize(
         self,
@@ -267,8 +288,9 @@ class ApiClient:
     # -- parsing -----------------------------------------------------------------------------------------
 
     def _parse_json(self, raw: str | bytes, response_type: Any) -> Any:
+        reader = reader_for(_resolve_type(response_type))
         with received_data():
-            return _adapter(_resolve_type(response_type)).validate_json(raw)
+            return reader.read(raw, self.configuration.pause_gc_while_parsing)
 
     def _error_data(self, raw: bytes, response_type: Any) -> Any:
         if response_type is None or not raw:
@@ -277,26 +299,6 @@ class ApiClient:
             return self._parse_json(raw, response_type)
         except ValidationError:
             return None
-
-
-_ADAPTERS: Dict[Any, Any] = {}
-_ADAPTERS_LOCK = threading.Lock()
-
-
-def _adapter(response_type: Any) -> Any:
-    """A validator for `response_type`, built once: a model's own, or a `TypeAdapter`."""
-    adapter = _ADAPTERS.get(response_type)
-    if adapter is None:
-        with _ADAPTERS_LOCK:
-            adapter = _ADAPTERS.get(response_type)
-            if adapter is None:
-                if isinstance(response_type, type) and issubclass(response_type, BaseModel):
-                    response_type.model_rebuild()
-                    adapter = response_type.__pydantic_validator__
-                else:
-                    adapter = TypeAdapter(response_type)
-                _ADAPTERS[response_type] = adapter
-    return adapter
 
 
 def _resolve_type(response_type: Any) -> Any:
@@ -317,6 +319,12 @@ def _type_for_status(types_map: Mapping[str, Any], status: int) -> Any:
     return types_map.get(str(status)) or types_map.get(f"{status // 100}XX")
 
 
+def _to_json(model: Any) -> bytes:
+    """A request model's JSON: by alias, with only the fields the caller set."""
+    serialized: bytes = model.__pydantic_serializer__.to_json(model, by_alias=True, exclude_unset=True)
+    return serialized
+
+
 def _coerce_body(operation: OperationSpec, model: Type[Any], body: Any) -> Any:
     parameter = f"`{operation.body_parameter}` of `{operation.name}`"
     if isinstance(body, BaseModel) or not isinstance(body, Mapping):
@@ -325,7 +333,7 @@ def _coerce_body(operation: OperationSpec, model: Type[Any], body: Any) -> Any:
             valid_classes=(model, dict),
         )
     try:
-        return model.model_validate(body)
+        return model.model_validate(body, extra="forbid")
     except ValidationError as error:
         raise ApiValueError(f"Invalid {parameter}: {_describe(error)}") from error
 

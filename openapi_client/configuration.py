@@ -11,11 +11,14 @@ from typing import Any, Callable, ClassVar, Dict, List, Optional, Tuple, Union
 
 import urllib3
 
+from openapi_client.auth import basic_setting, bearer_setting
 from openapi_client.exceptions import ApiValueError
-from openapi_client.redaction import REDACTED
+from openapi_client.redaction import REDACTED, redact_url
+from openapi_client.retries import RetryPolicy
 
 TimeoutValue = Union[None, float, Tuple[Optional[float], Optional[float]], urllib3.Timeout]
 TokenValue = Union[None, str, Callable[[], str]]
+RetriesValue = Union[None, bool, int, urllib3.Retry, RetryPolicy]
 
 SERVERS: List[Dict[str, Any]] = [
     {"url": "http://airbyte.local", "description": "default host used in the documentation", "variables": {}},
@@ -24,10 +27,20 @@ SERVERS: List[Dict[str, Any]] = [
 
 LOGGER_NAMES = ("openapi_client", "urllib3")
 _SECRET_ATTRIBUTES = frozenset({"password", "access_token", "client_secret", "api_key", "proxy_headers"})
+_URL_ATTRIBUTES = frozenset({"base_path", "proxy"})
 
 
 class Configuration:
-    """Settings of an `ApiClient`. Every argument is also an attribute that may be changed afterwards."""
+    """Settings of an `ApiClient`. Every argument is also an attribute that may be changed afterwards.
+
+    Credentials (sent with every operation): `username`/`password` (basic auth), `access_token` (a bearer token, or
+    a callable returning the current one), or an Airbyte application's `client_id`/`client_secret`, whose access
+    tokens the client obtains from `{host}/v1/applications/token` and renews itself.
+    `timeout`: seconds, or a (connect, read) pair; `_request_timeout` overrides it per call.
+    `retries`: None (the default `RetryPolicy`: 3 retries), a number of retries, False or 0 (none), a urllib3
+    `Retry` (its counters, backoff and status list are used) or a `RetryPolicy`.
+    `debug`: log requests and responses at DEBUG through `logging` (credentials are never logged).
+    """
 
     _default: ClassVar[Optional[Configuration]] = None
     _default_lock: ClassVar[threading.Lock] = threading.Lock()
@@ -46,7 +59,7 @@ class Configuration:
         server_operation_variables: Optional[Dict[str, Dict[str, str]]] = None,
         ignore_operation_servers: bool = False,
         ssl_ca_cert: Optional[str] = None,
-        retries: Any = None,
+        retries: RetriesValue = None,
         ca_cert_data: Union[str, bytes, None] = None,
         *,
         debug: Optional[bool] = None,
@@ -95,9 +108,11 @@ class Configuration:
         self.socket_options: Optional[List[Tuple[int, int, Union[int, bytes]]]] = None
 
         self.timeout = timeout
-        self.retries = retries
+        self.retries: RetriesValue = retries
         self.safe_chars_for_path_param = ""
         self.client_side_validation = True
+        # Pause the garbage collector while a large response body is parsed (see `openapi_client.gc_pause`).
+        self.pause_gc_while_parsing = True
         self.datetime_format = "%Y-%m-%dT%H:%M:%S.%f%z"
         self.date_format = "%Y-%m-%d"
 
@@ -136,8 +151,11 @@ class Configuration:
 
     @staticmethod
     def _shown(key: str, value: Any) -> Any:
-        if key.lstrip("_") in _SECRET_ATTRIBUTES and value:
+        name = key.lstrip("_")
+        if name in _SECRET_ATTRIBUTES and value:
             return REDACTED
+        if name in _URL_ATTRIBUTES and isinstance(value, str):
+            return redact_url(value)
         return value
 
     # -- where requests go -------------------------------------------------------------------------------
@@ -205,11 +223,10 @@ class Configuration:
         settings: Dict[str, Dict[str, Any]] = {}
         token = self.current_access_token()
         if token is not None:
-            value = f"Bearer {token}"
-            settings["bearerAuth"] = {"type": "bearer", "in": "header", "key": "Authorization", "value": value}
+            settings["bearerAuth"] = bearer_setting(token)
         basic = self.get_basic_auth_token()
         if basic is not None:
-            settings["basicAuth"] = {"type": "basic", "in": "header", "key": "Authorization", "value": basic}
+            settings["basicAuth"] = basic_setting(basic)
         return settings
 
     # -- logging -----------------------------------------------------------------------------------------

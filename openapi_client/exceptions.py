@@ -150,16 +150,38 @@ class ServiceException(ApiException):
 
 
 class ApiConnectionError(OpenApiException):
-    """The request could not be sent, or its response could not be received; the cause is chained."""
+    """The request could not be sent, or its response could not be received; the cause is chained.
 
-    def __init__(self, message: str, *, operation: Optional[str] = None, url: Optional[str] = None) -> None:
+    `request_sent` is False only when the request surely never reached the server (the connection could not be
+    opened), so that even an operation that changes something may be sent again. `attempts` counts the tries made.
+    """
+
+    attempts: int = 1
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        operation: Optional[str] = None,
+        url: Optional[str] = None,
+        request_sent: bool = True,
+    ) -> None:
         self.operation = operation
         self.url = url
+        self.request_sent = request_sent
         super().__init__(message)
+
+    def __str__(self) -> str:
+        message = super().__str__()
+        return f"{message} (gave up after {self.attempts} attempts)" if self.attempts > 1 else message
 
 
 class ApiTimeoutError(ApiConnectionError):
     """The server did not connect or answer within the timeout."""
+
+
+class ApiTLSError(ApiConnectionError):
+    """The TLS handshake failed: the server's certificate was not trusted, or the server refused the client's."""
 
 
 class InvalidResponseError(ApiException):

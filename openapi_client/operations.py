@@ -48,10 +48,18 @@ class OperationSpec:
     # A read-only operation may be sent again after a failure in the middle of a call; others may not.
     read_only: bool
     response_types_map: Dict[str, Any] = field(init=False)
+    # For an operation that only reads with some bodies: whether a (validated) body makes the call read-only.
+    read_only_when: Optional[Callable[[Any], bool]] = None
 
     def __post_init__(self) -> None:
         types_map = {"200": self.response_type, **{str(status): t for status, t in self.error_types.items()}}
         object.__setattr__(self, "response_types_map", types_map)
+
+    def is_read_only(self, body: Any) -> bool:
+        """Whether a call with this body only reads, and so may be sent again after it reached the server."""
+        if self.read_only:
+            return True
+        return self.read_only_when is not None and body is not None and self.read_only_when(body)
 
 
 class Operation(Generic[P, R]):
@@ -122,7 +130,11 @@ class Operation(Generic[P, R]):
 
 
 def operation(
-    path: str, *, errors: Mapping[int, type] = {}, read_only: bool
+    path: str,
+    *,
+    errors: Mapping[int, type] = {},
+    read_only: bool,
+    read_only_when: Optional[Callable[[Any], bool]] = None,
 ) -> Callable[[Callable[Concatenate[Any, P], R]], Operation[P, R]]:
     """Declare an operation from a method that has its signature and docstring and no body."""
 
@@ -139,6 +151,7 @@ def operation(
             response_type=hints["return"],
             error_types=errors,
             read_only=read_only,
+            read_only_when=read_only_when,
         )
         return Operation(spec, signature)
 

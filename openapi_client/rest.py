@@ -1,19 +1,35 @@
-"""The HTTP transport: one urllib3 pool manager per client, built from the configuration."""
+"""The HTTP transport: one urllib3 pool manager per client, built from the configuration; one attempt per request.
+
+urllib3 retries nothing here (the client's own loop in `ApiClient.call_api` decides, knowing the operation); it only
+follows redirects, and drops `Authorization`, `Cookie` and `Proxy-Authorization` when one leads to another host.
+"""
 
 from __future__ import annotations
 
 import ssl
 from typing import Any, Dict, Mapping, Optional, Union
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import urllib3
 
 from openapi_client.configuration import Configuration, TimeoutValue
-from openapi_client.exceptions import ApiConnectionError, ApiException, ApiTimeoutError, ApiValueError
+from openapi_client.exceptions import ApiConnectionError, ApiException, ApiTimeoutError, ApiTLSError, ApiValueError
+from openapi_client.redaction import redact_url
 
-__all__ = ["ApiException", "RESTClientObject", "RESTResponse", "to_urllib3_timeout"]
+__all__ = ["ApiException", "RESTClientObject", "RESTResponse", "to_urllib3_timeout", "transport_error"]
 
 RequestBody = Union[None, bytes, str]
+MAX_REDIRECTS = 5
+REDIRECTS_ONLY = urllib3.Retry(
+    total=None,
+    connect=0,
+    read=0,
+    status=0,
+    other=0,
+    redirect=MAX_REDIRECTS,
+    raise_on_status=False,
+    respect_retry_after_header=False,
+)
 
 
 class RESTResponse:
@@ -71,9 +87,7 @@ class RESTClientObject:
         self.pool_manager: urllib3.PoolManager = urllib3.PoolManager(**pool_args)
         self.proxy_manager: Optional[urllib3.ProxyManager] = None
         if configuration.proxy:
-            self.proxy_manager = urllib3.ProxyManager(
-                proxy_url=configuration.proxy, proxy_headers=configuration.proxy_headers, **pool_args
-            )
+            self.proxy_manager = _proxy_manager(configuration.proxy, configuration.proxy_headers, pool_args)
         self.default_timeout = to_urllib3_timeout(configuration.timeout)
 
     def manager_for(self, url: str) -> urllib3.PoolManager:
@@ -93,10 +107,9 @@ class RESTClientObject:
         post_params: Any = None,
         _request_timeout: TimeoutValue = None,
         *,
-        retries: Any = None,
         operation: Optional[str] = None,
     ) -> RESTResponse:
-        """Send one request; the body is left unread in the returned response."""
+        """Send one request (following redirects); the body is left unread in the returned response."""
         timeout = self.default_timeout if _request_timeout is None else to_urllib3_timeout(_request_timeout)
         try:
             response = self.manager_for(url).request(
@@ -105,9 +118,11 @@ class RESTClientObject:
                 body=body,
                 headers=headers,
                 timeout=timeout,
-                retries=retries if retries is not None else self.configuration.retries,
+                retries=REDIRECTS_ONLY,
                 preload_content=False,
             )
+        except urllib3.exceptions.LocationValueError as error:
+            raise ApiValueError(f"Cannot call {_doing(url, operation)}: invalid URL ({error})") from error
         except urllib3.exceptions.HTTPError as error:
             raise transport_error(error, url, operation) from error
         return RESTResponse(response, url, operation)
@@ -122,12 +137,27 @@ class RESTClientObject:
 def transport_error(error: Exception, url: str, operation: Optional[str] = None) -> ApiConnectionError:
     """The library's exception for a urllib3 failure, naming what was being done."""
     cause = error.reason if isinstance(error, urllib3.exceptions.MaxRetryError) and error.reason else error
-    doing = f"{operation} ({url})" if operation else url
+    doing = _doing(url, operation)
+    context: Dict[str, Any] = {"operation": operation, "url": redact_url(url), "request_sent": _may_have_sent(cause)}
+    if isinstance(cause, urllib3.exceptions.SSLError):
+        return ApiTLSError(f"TLS handshake failed calling {doing}: {cause}", **context)
     # urllib3 files a refused connection under its connect-timeout class; it is not a timeout.
     timed_out = isinstance(cause, (urllib3.exceptions.TimeoutError, TimeoutError))
     if timed_out and not isinstance(cause, urllib3.exceptions.NewConnectionError):
-        return ApiTimeoutError(f"Timed out calling {doing}: {cause}", operation=operation, url=url)
-    return ApiConnectionError(f"Could not call {doing}: {cause}", operation=operation, url=url)
+        return ApiTimeoutError(f"Timed out calling {doing}: {cause}", **context)
+    return ApiConnectionError(f"Could not call {doing}: {cause}", **context)
+
+
+def _may_have_sent(cause: BaseException) -> bool:
+    """False when no connection was opened (to the server or its proxy), so the request surely never left."""
+    if isinstance(cause, urllib3.exceptions.ProxyError) and cause.original_error is not None:
+        cause = cause.original_error
+    return not isinstance(cause, urllib3.exceptions.ConnectTimeoutError)
+
+
+def _doing(url: str, operation: Optional[str]) -> str:
+    shown = redact_url(url)
+    return f"{operation} ({shown})" if operation else str(shown)
 
 
 def bypasses_proxy(host: str, no_proxy: Optional[str]) -> bool:
@@ -140,6 +170,24 @@ def bypasses_proxy(host: str, no_proxy: Optional[str]) -> bool:
     return False
 
 
+def _proxy_manager(url: str, headers: Optional[Dict[str, str]], pool_args: Dict[str, Any]) -> urllib3.ProxyManager:
+    """A proxy manager; credentials in the proxy URL (`http://user:password@proxy:3128`) become its
+    `Proxy-Authorization`, unless `proxy_headers` has one."""
+    try:
+        parsed = urllib3.util.parse_url(url)
+    except urllib3.exceptions.LocationParseError:
+        raise ApiValueError(f"Invalid proxy URL {redact_url(url)}") from None
+    headers = dict(headers or {})
+    if parsed.auth and not any(name.lower() == "proxy-authorization" for name in headers):
+        headers["Proxy-Authorization"] = urllib3.make_headers(proxy_basic_auth=unquote(parsed.auth))[
+            "proxy-authorization"
+        ]
+    try:
+        return urllib3.ProxyManager(proxy_url=url, proxy_headers=headers, **pool_args)
+    except urllib3.exceptions.HTTPError as error:
+        raise ApiValueError(f"Invalid proxy {redact_url(url)}: {error}") from None
+
+
 def _pool_arguments(configuration: Configuration) -> Dict[str, Any]:
     args: Dict[str, Any] = {
         "num_pools": 4,
@@ -150,7 +198,7 @@ def _pool_arguments(configuration: Configuration) -> Dict[str, Any]:
         "key_file": configuration.key_file,
     }
     if configuration.ca_cert_data is not None:
-        args["ca_cert_data"] = configuration.ca_cert_data
+        args["ca_cert_data"] = _ca_data(configuration.ca_cert_data)
     if configuration.assert_hostname is not None:
         args["assert_hostname"] = configuration.assert_hostname
     if configuration.tls_server_name:
@@ -158,3 +206,10 @@ def _pool_arguments(configuration: Configuration) -> Dict[str, Any]:
     if configuration.socket_options is not None:
         args["socket_options"] = configuration.socket_options
     return args
+
+
+def _ca_data(data: Union[str, bytes]) -> Union[str, bytes]:
+    """ssl reads bytes as DER: PEM given as bytes is decoded, so that both forms of PEM work."""
+    if isinstance(data, bytes) and data.lstrip().startswith(b"-----BEGIN"):
+        return data.decode("ascii")
+    return data

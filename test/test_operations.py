@@ -273,6 +273,7 @@ def test_dict_bodies_are_validated_into_the_request_model(api: WebBackendApi, se
         ((), openapi_client.ApiValueError, "connection_id_request_body"),
         (({"connectionId": "not-a-uuid"},), openapi_client.ApiValueError, "connectionId"),
         (({},), openapi_client.ApiValueError, "connectionId"),
+        (({"connectionId": CONNECTION_ID, "conectionId": CONNECTION_ID},), openapi_client.ApiValueError, "conectionId"),
         ((42,), openapi_client.ApiTypeError, "ConnectionIdRequestBody"),
         (
             (WebBackendWorkspaceState(workspace_id=WORKSPACE_ID),),

@@ -27,6 +27,10 @@ NOT_FOUND_OR_INVALID = {404: NotFoundKnownExceptionInfo, 422: InvalidInputExcept
 INVALID = {422: InvalidInputExceptionInfo}
 
 
+def _keeps_the_stored_catalog(body: WebBackendConnectionRequestBody) -> bool:
+    return not body.with_refreshed_catalog
+
+
 class WebBackendApi:
     """Operations of the `web_backend` tag. Every operation is a POST with a JSON body."""
 
@@ -58,8 +62,13 @@ class WebBackendApi:
     web_backend_create_connection_with_http_info = web_backend_create_connection.with_http_info
     web_backend_create_connection_without_preload_content = web_backend_create_connection.without_preload_content
 
-    # Not read-only: with `withRefreshedCatalog` the server runs a schema discovery and stores its result.
-    @operation("/v1/web_backend/connections/get", errors=NOT_FOUND_OR_INVALID, read_only=False)
+    # Read-only unless `withRefreshedCatalog` is set: then the server runs a schema discovery and stores its result.
+    @operation(
+        "/v1/web_backend/connections/get",
+        errors=NOT_FOUND_OR_INVALID,
+        read_only=False,
+        read_only_when=_keeps_the_stored_catalog,
+    )
     def web_backend_get_connection(
         self,
         web_backend_connection_request_body: WebBackendConnectionRequestBody,

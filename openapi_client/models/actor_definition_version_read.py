@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Optional
 
 from pydantic import Field, StrictBool, StrictStr
 
 from openapi_client.models.actor_definition_version_breaking_changes import ActorDefinitionVersionBreakingChanges
-from openapi_client.models.base import ApiModel
+from openapi_client.models.base import ApiModel, DateTime
 from openapi_client.models.support_level import SupportLevel
 from openapi_client.models.support_state import SupportState
 
@@ -23,7 +22,7 @@ class ActorDefinitionVersionRead(ApiModel):
     support_level: Optional[SupportLevel] = Field(default=None, alias="supportLevel")
     support_state: SupportState = Field(alias="supportState")
     breaking_changes: Optional[ActorDefinitionVersionBreakingChanges] = Field(default=None, alias="breakingChanges")
-    last_published: Optional[datetime] = Field(
+    last_published: Optional[DateTime] = Field(
         default=None,
         alias="lastPublished",
         description="The time the connector was modified in the codebase.",

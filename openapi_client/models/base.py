@@ -5,16 +5,41 @@ from __future__ import annotations
 import pprint
 from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import datetime
 from enum import Enum
-from typing import Any, ClassVar, Dict, FrozenSet, Iterator, Optional, Type, TypeVar
+from typing import (
+    Any,
+    Callable,
+    Dict,
+    Iterator,
+    Optional,
+    SupportsIndex,
+    Tuple,
+    Type,
+    TypeVar,
+    cast,
+)
 
-from pydantic import BaseModel, ConfigDict, ValidationError
-from typing_extensions import Self
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    GetCoreSchemaHandler,
+    SerializerFunctionWrapHandler,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+    WrapSerializer,
+    WrapValidator,
+)
+from pydantic_core import CoreSchema, core_schema
+from typing_extensions import Annotated, Self
 
-# Data that comes from a server may carry enum values newer than this client; data the caller writes may
-# not. The flag is a context variable so that threads and async tasks parsing at once do not see each
-# other's setting.
-_accepting_unknown_enum_values: ContextVar[bool] = ContextVar("openapi_client_unknown_enums", default=False)
+# Data that comes from a server may carry enum values newer than this client, and is written back exactly
+# as it came; data the caller writes is checked strictly. The flag is a context variable so that threads
+# and async tasks parsing at once do not see each other's setting.
+_parsing_received_data: ContextVar[bool] = ContextVar("openapi_client_received_data", default=False)
+
+# A server that invents enum values without end must not grow the cache of their members without end.
+_UNKNOWN_MEMBERS_KEPT = 256
 
 EnumT = TypeVar("EnumT", bound="ApiEnum")
 
@@ -22,11 +47,11 @@ EnumT = TypeVar("EnumT", bound="ApiEnum")
 @contextmanager
 def received_data() -> Iterator[None]:
     """Parse inside this block as data received from a server: unknown enum values are kept, not refused."""
-    token = _accepting_unknown_enum_values.set(True)
+    token = _parsing_received_data.set(True)
     try:
         yield
     finally:
-        _accepting_unknown_enum_values.reset(token)
+        _parsing_received_data.reset(token)
 
 
 class ApiEnum(str, Enum):
@@ -34,21 +59,23 @@ class ApiEnum(str, Enum):
 
     @classmethod
     def _missing_(cls, value: object) -> Optional[ApiEnum]:
-        if not isinstance(value, str) or not _accepting_unknown_enum_values.get():
+        if not isinstance(value, str) or not _parsing_received_data.get():
             return None
         return cls._unknown_member(value)
 
     @classmethod
     def _unknown_member(cls: Type[EnumT], value: str) -> EnumT:
         cache: Dict[str, Any] = cls.__dict__.get("_unknown_members_") or {}
-        if value not in cache:
-            member = str.__new__(cls, value)
-            member._name_ = value
-            member._value_ = value
-            cache = {**cache, value: member}
-            type.__setattr__(cls, "_unknown_members_", cache)
-        member_of_cls: EnumT = cache[value]
-        return member_of_cls
+        known: Optional[EnumT] = cache.get(value)
+        if known is not None:
+            return known
+        member = str.__new__(cls, value)
+        member._name_ = value
+        member._value_ = value
+        if len(cache) < _UNKNOWN_MEMBERS_KEPT:
+            # Copied, not updated in place, so that threads reading the cache never see it change under them.
+            type.__setattr__(cls, "_unknown_members_", {**cache, value: member})
+        return member
 
     @property
     def is_unknown(self) -> bool:
@@ -57,6 +84,63 @@ class ApiEnum(str, Enum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        # A member is a `str` whose text is its value, so it is written as a string natively: pydantic's enum
+        # serializer would run the `value` property in Python for every member it writes.
+        schema: Dict[str, Any] = {**handler(source), "serialization": core_schema.simple_ser_schema("str")}
+        return cast(CoreSchema, schema)
+
+
+class ReceivedDateTime(datetime):
+    """A date-time read from a server that is written back in the server's own text.
+
+    `2024-05-01T10:00:00.000Z` and `2024-05-01T10:00:00Z` are the same instant, but a client that sends back
+    what it received should not rewrite it. Derived values (`replace()`, arithmetic) are new date-times
+    without the text, and are written the usual way.
+    """
+
+    __slots__ = ("_text",)
+    _text: str
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> Tuple[Any, ...]:
+        rebuild, arguments = cast(Tuple[Any, ...], super().__reduce_ex__(protocol))[:2]
+        return _restore_received_datetime, (rebuild, arguments, getattr(self, "_text", None))
+
+
+def _restore_received_datetime(rebuild: Callable[..., Any], arguments: Tuple[Any, ...], text: Optional[str]) -> Any:
+    value = rebuild(*arguments)
+    if text is not None:
+        value._text = text
+    return value
+
+
+def _read_datetime(value: Any, parse: ValidatorFunctionWrapHandler) -> datetime:
+    if type(value) is ReceivedDateTime:
+        return value
+    if type(value) is not str or not _parsing_received_data.get():
+        # What the caller writes is parsed by pydantic's rules and written back in the usual form.
+        parsed: datetime = parse(value)
+        return parsed
+    try:
+        # One C call for the usual forms; pydantic's parser (and its errors) for the rest, such as a lowercase
+        # `t` or `z`, or a `Z` on Pythons before 3.11.
+        received = ReceivedDateTime.fromisoformat(value)
+    except ValueError:
+        parsed = parse(value)
+        received = ReceivedDateTime.combine(parsed, parsed.timetz())
+    received._text = value
+    return received
+
+
+def _write_datetime(value: datetime, write: SerializerFunctionWrapHandler) -> Any:
+    text = getattr(value, "_text", None)
+    return write(value) if text is None else text
+
+
+# The type of `format: date-time` fields: a `datetime` that round-trips the exact text a server sent.
+DateTime = Annotated[datetime, WrapValidator(_read_datetime), WrapSerializer(_write_datetime, when_used="json")]
 
 
 class ApiModel(BaseModel):
@@ -73,29 +157,20 @@ class ApiModel(BaseModel):
         defer_build=True,
     )
 
-    _accepted_names_: ClassVar[Optional[FrozenSet[str]]] = None
-
     def __init__(self, /, **data: Any) -> None:
-        unknown = data.keys() - self._accepted_names()
-        if unknown:
-            raise _unexpected_fields(type(self), sorted(unknown), data)
-        super().__init__(**data)
+        # What the caller constructs is refused on a misspelt name at any level, nested dicts included;
+        # only what is read from a server keeps unknown fields.
+        self.__pydantic_validator__.validate_python(data, self_instance=self, extra="forbid")
+
+    # Tells pydantic that this `__init__` only checks what callers construct: without the mark, pydantic would
+    # call it for every object it parses (slow), and it would refuse the fields a newer server adds.
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
 
     def __setattr__(self, name: str, value: Any) -> None:
         extra = self.__pydantic_extra__ or {}
         if name not in type(self).model_fields and name not in extra and not name.startswith("_"):
             raise _unexpected_fields(type(self), [name], {name: value})
         super().__setattr__(name, value)
-
-    @classmethod
-    def _accepted_names(cls) -> FrozenSet[str]:
-        names = cls.__dict__.get("_accepted_names_")
-        if names is None:
-            names = frozenset(
-                name for field_name, info in cls.model_fields.items() for name in (field_name, info.alias) if name
-            )
-            cls._accepted_names_ = names
-        return names
 
     def to_dict(self) -> Dict[str, Any]:
         """The fields that were set or received, by their JSON names, as Python values."""

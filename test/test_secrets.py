@@ -1,0 +1,112 @@
+"""Credentials never appear in `repr(Configuration)`, in what `debug=True` logs, or in exception messages; and debug
+output goes through `logging`, never through the process-wide `http.client` debug flag."""
+
+from __future__ import annotations
+
+import http.client
+import logging
+import socket
+
+import pytest
+from leaks import assert_no_secrets, captured_text, debug_logging
+from scripted_server import TOKEN_PATH, Reply, ScriptedServer, TokenIssuer
+
+import openapi_client
+from openapi_client import ApiClient, Configuration, WebBackendApi
+from openapi_client.redaction import REDACTED
+
+GEOGRAPHIES = "/v1/web_backend/geographies/list"
+PASSWORD = "SECRET-password-1"
+ACCESS_TOKEN = "SECRET-access-token-2"
+CLIENT_SECRET = "SECRET-client-secret-3"
+API_KEY = "SECRET-api-key-4"
+PROXY_PASSWORD = "SECRET-proxy-password-5"
+COOKIE = "session=SECRET-cookie-6"
+BASIC = Configuration(username="airbyte", password=PASSWORD).get_basic_auth_token() or ""
+
+
+def test_repr_of_a_configuration_shows_no_secret() -> None:
+    configuration = Configuration(
+        host=f"http://airbyte:{PASSWORD}@airbyte.example:8000/api",
+        username="airbyte",
+        password=PASSWORD,
+        access_token=ACCESS_TOKEN,
+        api_key={"key": API_KEY},
+        client_id="my-app",
+        client_secret=CLIENT_SECRET,
+    )
+    configuration.proxy = f"http://squid:{PROXY_PASSWORD}@proxy:3128"
+    configuration.proxy_headers = {"Proxy-Authorization": "Basic " + PROXY_PASSWORD}
+    shown = repr(configuration)
+    for secret in (PASSWORD, ACCESS_TOKEN, CLIENT_SECRET, API_KEY, PROXY_PASSWORD):
+        assert secret not in shown
+    assert "username='airbyte'" in shown and "client_id='my-app'" in shown
+    assert f"password='{REDACTED}'" in shown
+    assert f"proxy='http://squid:{REDACTED}@proxy:3128'" in shown
+    assert "airbyte.example:8000" in shown
+
+
+def test_a_callable_token_is_not_shown_either() -> None:
+    configuration = Configuration(access_token=lambda: ACCESS_TOKEN)
+    assert ACCESS_TOKEN not in repr(configuration) and "lambda" not in repr(configuration)
+
+
+@pytest.mark.parametrize(
+    "credentials",
+    [
+        {"username": "airbyte", "password": PASSWORD},
+        {"access_token": ACCESS_TOKEN},
+        {"access_token": lambda: ACCESS_TOKEN},
+        {"client_id": "my-app", "client_secret": CLIENT_SECRET},
+    ],
+    ids=["basic", "bearer", "bearer callable", "application"],
+)
+def test_debug_logs_every_exchange_without_credentials(
+    server: ScriptedServer, caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str], credentials: dict
+) -> None:
+    debug_logging(caplog)
+    issuer = server.issue_tokens(TokenIssuer("my-app", CLIENT_SECRET))
+    if "client_id" not in credentials:
+        server.reset()
+    server.always(GEOGRAPHIES, Reply(body={"geographies": []}, headers={"Set-Cookie": COOKIE}))
+    configuration = Configuration(host=server.url, debug=True, **credentials)
+    with ApiClient(configuration, cookie=COOKIE) as client:
+        WebBackendApi(client).web_backend_list_geographies()
+    configuration.debug = False
+
+    assert server.received[-1].headers["Authorization"]  # credentials were sent...
+    text = captured_text(caplog)
+    assert f"'Authorization': '{REDACTED}'" in text  # ...and the request was logged, with them redacted
+    assert f"'Set-Cookie': '{REDACTED}'" in text
+    if "client_id" in credentials:
+        assert TOKEN_PATH in text
+    assert_no_secrets(caplog, [PASSWORD, BASIC.split()[1], ACCESS_TOKEN, CLIENT_SECRET, COOKIE, *issuer.issued])
+    assert http.client.HTTPConnection.debuglevel == 0
+    assert capsys.readouterr().out == ""  # http.client's debug output goes to stdout: there is none
+    assert logging.getLogger("openapi_client").level == logging.WARNING
+
+
+def test_error_messages_show_no_credentials(server: ScriptedServer, caplog: pytest.LogCaptureFixture) -> None:
+    debug_logging(caplog)
+    server.always(GEOGRAPHIES, Reply(401, {"message": "expired"}, {"Set-Cookie": COOKIE, "WWW-Authenticate": "Bearer"}))
+    configuration = Configuration(host=server.url, access_token=ACCESS_TOKEN, retries=0, debug=True)
+    with ApiClient(configuration) as client, pytest.raises(openapi_client.UnauthorizedException) as caught:
+        WebBackendApi(client).web_backend_list_geographies()
+    configuration.debug = False
+    message = str(caught.value)
+    assert "expired" in message and REDACTED in message
+    assert_no_secrets(caplog, [ACCESS_TOKEN, COOKIE], message, repr(caught.value))
+
+
+def test_a_password_in_the_host_url_is_not_in_transport_errors(caplog: pytest.LogCaptureFixture) -> None:
+    debug_logging(caplog)
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))
+        host = f"http://airbyte:{PASSWORD}@127.0.0.1:{unused.getsockname()[1]}"
+        configuration = Configuration(host=host, retries=0, debug=True)
+        with ApiClient(configuration) as client, pytest.raises(openapi_client.ApiConnectionError) as caught:
+            WebBackendApi(client).web_backend_list_geographies()
+    configuration.debug = False
+    assert f"airbyte:{REDACTED}@127.0.0.1" in str(caught.value)
+    assert caught.value.url is not None and PASSWORD not in caught.value.url
+    assert_no_secrets(caplog, [PASSWORD], str(caught.value), repr(configuration))
