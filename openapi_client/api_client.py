@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import logging
 from enum import Enum
-from typing import Any, ClassVar, Dict, List, Mapping, Optional, Tuple, Type
+from typing import Any, ClassVar, Dict, List, Mapping, Optional, Sequence, Tuple, Type
 
 import pydantic_core
 from pydantic import BaseModel, ValidationError
@@ -49,6 +49,7 @@ class ApiClient:
         self.rest_client = RESTClientObject(self.configuration)
         self.authenticator = Authenticator(self.configuration, self._request_token)
         self._sender = Sender(self.rest_client, self.authenticator.renewed_after_401)
+        self._converted_retries: Optional[Tuple[Any, RetryPolicy]] = None
         self.default_headers: Dict[str, str] = {}
         if header_name is not None and header_value is not None:
             self.default_headers[header_name] = header_value
@@ -97,36 +98,35 @@ class ApiClient:
         """Send an operation and return what its `variant` returns: the data, an `ApiResponse` or the raw response."""
         model = self._request_model(operation, body)
         payload = None if model is None else _to_json(model)
-        headers = {"Accept": JSON_CONTENT_TYPE}
+        # What `param_serialize` and `call_api` do, without the copies they make of what the caller passes them.
+        headers = {**self.default_headers, "Accept": JSON_CONTENT_TYPE}
         if payload is not None:
             headers["Content-Type"] = _json_content_type(options.get("_content_type"), operation)
-        headers.update(options.get("_headers") or {})
+        extra_headers = options.get("_headers")
+        if extra_headers:
+            headers.update(extra_headers)
+        if self.cookie:
+            headers["Cookie"] = self.cookie
+        self.update_params_for_auth(headers, AUTH_SCHEMES, options.get("_request_auth"))
         host_index = options.get("_host_index")
-        host = None if host_index is None else self.configuration.get_host_from_settings(host_index)
-        method, url, headers, payload, _ = self.param_serialize(
-            "POST",
-            operation.path,
-            header_params=headers,
+        host = self.configuration.host if host_index is None else self.configuration.get_host_from_settings(host_index)
+        url = host + operation.path
+        call = Call(
+            method="POST",
+            url=url,
+            headers=headers,
             body=payload,
-            auth_settings=list(AUTH_SCHEMES),
-            _host=host,
-            _request_auth=options.get("_request_auth"),
-        )
-        response = self.call_api(
-            method,
-            url,
-            headers,
-            payload,
-            _request_timeout=options.get("_request_timeout"),
-            operation=operation,
+            timeout=options.get("_request_timeout"),
+            operation=operation.name,
             read_only=operation.is_read_only(model),
-            preload_content=variant != "raw",
+            preload=variant != "raw",
         )
+        response = self._sender.send(call, self._retry_policy())
         if variant == "raw":
             return response.response
-        response.read()
-        result = self.response_deserialize(response, operation.response_types_map, operation=operation, url=url)
-        return result if variant == "http_info" else result.data
+        if variant == "http_info":
+            return self.response_deserialize(response, operation.response_types_map, operation=operation, url=url)
+        return self._read_data(response, operation.response_types_map, operation, url)
 
     def _request_model(self, operation: OperationSpec, body: Any) -> Any:
         model = operation.request_type
@@ -174,7 +174,7 @@ class ApiClient:
     def update_params_for_auth(
         self,
         headers: Dict[str, str],
-        auth_settings: Optional[List[str]],
+        auth_settings: Optional[Sequence[str]],
         request_auth: Optional[Dict[str, Any]] = None,
     ) -> None:
         """Add the credentials: `request_auth` if given, else the first configured scheme of `auth_settings`
@@ -218,7 +218,19 @@ class ApiClient:
             read_only=operation.read_only if read_only is None and operation else bool(read_only),
             preload=preload_content,
         )
-        return self._sender.send(call, RetryPolicy.from_setting(self.configuration.retries))
+        return self._sender.send(call, self._retry_policy())
+
+    def _retry_policy(self) -> RetryPolicy:
+        """The policy of `Configuration.retries`, converted again only when the setting changes."""
+        setting = self.configuration.retries
+        converted = self._converted_retries
+        if converted is not None and converted[0] is setting:
+            return converted[1]
+        policy = RetryPolicy.from_setting(setting)
+        # A urllib3 `Retry` is mutable, so it is read at every call; the other settings cannot change in place.
+        if setting is None or isinstance(setting, (bool, int, RetryPolicy)):
+            self._converted_retries = (setting, policy)
+        return policy
 
     def _request_token(self, url: str, body: bytes) -> RESTResponse:
         """Send an application's credentials to the token endpoint (retried like a read: it changes nothing)."""
@@ -234,22 +246,40 @@ class ApiClient:
         url: Optional[str] = None,
     ) -> ApiResponse[Any]:
         """The `ApiResponse` of a read response; an error status raises the matching `ApiException`."""
-        raw = response_data.read()
-        status = response_data.status
+        data = self._read_data(response_data, response_types_map, operation, url)
+        return ApiResponse(response_data.status, response_data.headers, data, response_data.read())
+
+    def _read_data(
+        self,
+        response: RESTResponse,
+        response_types_map: Optional[Mapping[str, Any]],
+        operation: Optional[OperationSpec],
+        url: Optional[str],
+    ) -> Any:
+        """The data of a read response (parsed, raw for `bytearray`, None without a type); an error status raises
+        the matching `ApiException`."""
+        raw = response.read()
+        status = response.status
         response_type = _type_for_status(response_types_map or {}, status)
-        context = {"operation": operation.name if operation else None, "url": url}
         if not 200 <= status <= 299:
             data = self._error_data(raw, response_type)
             text = raw.decode("utf-8", errors="replace")
-            raise ApiException.from_response(http_resp=response_data, body=text, data=data, **context)
+            raise ApiException.from_response(
+                http_resp=response, body=text, data=data, operation=operation.name if operation else None, url=url
+            )
         if response_type is None or response_type is bytearray:
-            return ApiResponse(status, response_data.headers, raw if response_type else None, raw)
+            return raw if response_type else None
         try:
-            data = self._parse_json(raw, response_type)
+            return self._parse_json(raw, response_type)
         except ValidationError as error:
             text = raw.decode("utf-8", errors="replace")
-            raise InvalidResponseError(_describe(error), http_resp=response_data, body=text, **context) from error
-        return ApiResponse(status, response_data.headers, data, raw)
+            raise InvalidResponseError(
+                _describe(error),
+                http_resp=response,
+                body=text,
+                operation=operation.name if operation else None,
+                url=url,
+            ) from error
 
     def deserialize(self, response_text: str | bytes, response_type: Any, content_type: Optional[str] = None) -> Any:
         """Parse a JSON body into `response_type` (a type, or a model's name), as data received from a server."""

@@ -20,6 +20,8 @@ __all__ = ["ApiException", "RESTClientObject", "RESTResponse", "to_urllib3_timeo
 
 RequestBody = Union[None, bytes, str]
 MAX_REDIRECTS = 5
+# The methods whose headers `PoolManager.request` passes on as they are (it encodes their fields in the URL).
+URL_ENCODED_METHODS = frozenset({"DELETE", "GET", "HEAD", "OPTIONS"})
 REDIRECTS_ONLY = urllib3.Retry(
     total=None,
     connect=0,
@@ -112,11 +114,12 @@ class RESTClientObject:
         """Send one request (following redirects); the body is left unread in the returned response."""
         timeout = self.default_timeout if _request_timeout is None else to_urllib3_timeout(_request_timeout)
         try:
-            response = self.manager_for(url).request(
+            method = method.upper()
+            response = self.manager_for(url).urlopen(
                 method,
                 url,
                 body=body,
-                headers=headers,
+                headers=_for_urlopen(method, headers),
                 timeout=timeout,
                 retries=REDIRECTS_ONLY,
                 preload_content=False,
@@ -132,6 +135,19 @@ class RESTClientObject:
         self.pool_manager.clear()
         if self.proxy_manager is not None:
             self.proxy_manager.clear()
+
+
+def _for_urlopen(method: str, headers: Optional[Mapping[str, str]]) -> Optional[Mapping[str, str]]:
+    """The headers as `PoolManager.request` would pass them on, where it matters.
+
+    `urlopen` is called directly because `request` copies the headers of a POST into an `HTTPHeaderDict`, which
+    urllib3 then reads slowly: a twentieth of a small call to a local server (14 us of 220). The copy only
+    changes headers whose names differ just in case (it sends them all under the first spelling); such headers
+    still get it, so the request on the wire is the same.
+    """
+    if headers is None or method in URL_ENCODED_METHODS or len({name.lower() for name in headers}) == len(headers):
+        return headers
+    return urllib3.HTTPHeaderDict(headers)
 
 
 def transport_error(error: Exception, url: str, operation: Optional[str] = None) -> ApiConnectionError:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass
-from typing import Any, Callable, Dict, Optional
+from typing import Any, Callable, Dict, Optional, Union
 
 from openapi_client.configuration import TimeoutValue
 from openapi_client.exceptions import ApiConnectionError
@@ -18,6 +18,8 @@ logger = logging.getLogger("openapi_client")
 
 # Given the `Authorization` a refused request carried, the one to send it again with (None: do not).
 RenewAuthorization = Callable[[Optional[str]], Optional[str]]
+# What an attempt ends with: a response (whatever its status), or the connection's failure.
+Outcome = Union[RESTResponse, ApiConnectionError]
 
 
 @dataclass
@@ -51,29 +53,40 @@ class Sender:
     def send(self, call: Call, policy: RetryPolicy) -> RESTResponse:
         """The final response of `call`: a success, or an error status that is not (or no longer) retried.
         Raises the last `ApiConnectionError` when the connection failed on every attempt allowed."""
+        first = self._try(call, 1)
+        # Most calls succeed at once: their retry budget would never be drawn on.
+        if type(first) is RESTResponse and first.status != 401 and first.status not in policy.statuses:
+            return first
+        return self._send_again(call, policy, first)
+
+    def _send_again(self, call: Call, policy: RetryPolicy, outcome: Outcome) -> RESTResponse:
+        """After the first outcome of `call`, the attempts its policy allows and one replay after a 401."""
         budget = policy.start(call.read_only)
         renewed = False
         while True:
-            try:
-                response = self._attempt(call, budget.attempts)
-            except ApiConnectionError as error:
-                self._wait_or_raise(call, budget, error, policy)
-                continue
-            if response.status == 401 and not renewed:
-                renewed = self._renew(call, response)
-                if renewed:
-                    continue
-            wait = budget.after_status(response.status, response.getheader("Retry-After"))
-            if wait is None:
-                _log_outcome(call, budget, f"{response.status} {response.reason}")
-                return response
-            _discard(response)
-            _log_retry(call, budget, wait, f"{response.status} {response.reason}")
-            policy.sleep(wait)
+            if isinstance(outcome, ApiConnectionError):
+                self._wait_or_raise(call, budget, outcome, policy)
+            elif outcome.status == 401 and not renewed and self._renew(call, outcome):
+                renewed = True
+            else:
+                wait = budget.after_status(outcome.status, outcome.getheader("Retry-After"))
+                if wait is None:
+                    _log_outcome(call, budget, f"{outcome.status} {outcome.reason}")
+                    return outcome
+                _discard(outcome)
+                _log_retry(call, budget, wait, f"{outcome.status} {outcome.reason}")
+                policy.sleep(wait)
+            outcome = self._try(call, budget.attempts)
+
+    def _try(self, call: Call, attempt: int) -> Outcome:
+        try:
+            return self._attempt(call, attempt)
+        except ApiConnectionError as error:
+            return error
 
     def _attempt(self, call: Call, attempt: int) -> RESTResponse:
         debug = logger.isEnabledFor(logging.DEBUG)
-        started = time.perf_counter()
+        started = time.perf_counter() if debug else 0.0
         if debug:
             logger.debug(
                 "%s %s (attempt %d) headers=%s body=%d bytes",

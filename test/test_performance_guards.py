@@ -20,7 +20,7 @@ from typing_extensions import Annotated
 
 import openapi_client
 from openapi_client import gc_pause
-from openapi_client.gc_pause import HELD_OFF, MIN_BODY_BYTES, gc_paused
+from openapi_client.gc_pause import HELD_OFF, MIDDLE_DURING_PAUSE, MIN_BODY_BYTES, gc_paused
 from openapi_client.models import model_names
 from openapi_client.models.base import received_data
 from openapi_client.parsing import reader_for
@@ -264,7 +264,7 @@ def gc_settings() -> Iterator[Tuple[int, int, int]]:
 
 def test_the_pause_holds_off_full_collections_and_restores_the_thresholds(gc_settings: Tuple[int, int, int]) -> None:
     with gc_paused:
-        assert gc.get_threshold() == (700, 10, HELD_OFF)
+        assert gc.get_threshold() == (700, MIDDLE_DURING_PAUSE, HELD_OFF)
         assert gc.isenabled()
     assert gc.get_threshold() == gc_settings and gc.isenabled()
 
@@ -313,7 +313,7 @@ def test_overlapping_pauses_last_until_the_last_one_ends(gc_settings: Tuple[int,
         thread.start()
     for thread in threads:
         thread.join(10)
-    assert seen["after the first ended"] == (700, 10, HELD_OFF)
+    assert seen["after the first ended"] == (700, MIDDLE_DURING_PAUSE, HELD_OFF)
     assert gc.get_threshold() == gc_settings and gc.isenabled()
 
 
