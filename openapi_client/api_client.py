@@ -99,15 +99,13 @@ class ApiClient:
         model = self._request_model(operation, body)
         payload = None if model is None else _to_json(model)
         # What `param_serialize` and `call_api` do, without the copies they make of what the caller passes them.
-        headers = {**self.default_headers, "Accept": JSON_CONTENT_TYPE}
+        header_params = {"Accept": JSON_CONTENT_TYPE}
         if payload is not None:
-            headers["Content-Type"] = _json_content_type(options.get("_content_type"), operation)
+            header_params["Content-Type"] = _json_content_type(options.get("_content_type"), operation)
         extra_headers = options.get("_headers")
         if extra_headers:
-            headers.update(extra_headers)
-        if self.cookie:
-            headers["Cookie"] = self.cookie
-        self.update_params_for_auth(headers, AUTH_SCHEMES, options.get("_request_auth"))
+            header_params.update(extra_headers)
+        headers = self._request_headers(header_params, AUTH_SCHEMES, options.get("_request_auth"))
         host_index = options.get("_host_index")
         host = self.configuration.host if host_index is None else self.configuration.get_host_from_settings(host_index)
         url = host + operation.path
@@ -156,10 +154,7 @@ class ApiClient:
         _request_auth: Optional[Dict[str, Any]] = None,
     ) -> Tuple[str, str, Dict[str, str], Any, List[Tuple[str, Any]]]:
         """The method, URL, headers and body of a request (the body as bytes when it was not already)."""
-        headers = {**self.default_headers, **(header_params or {})}
-        if self.cookie:
-            headers["Cookie"] = self.cookie
-        self.update_params_for_auth(headers, auth_settings, _request_auth)
+        headers = self._request_headers(header_params or {}, auth_settings, _request_auth)
         for name, value in (path_params or {}).items():
             resource_path = resource_path.replace("{" + name + "}", str(value))
         url = (self.configuration.host if _host is None else _host) + resource_path
@@ -170,6 +165,19 @@ class ApiClient:
         if body is not None and not isinstance(body, (bytes, str)):
             body = pydantic_core.to_json(self.sanitize_for_serialization(body))
         return method, url, headers, body, post_params or []
+
+    def _request_headers(
+        self,
+        header_params: Mapping[str, Any],
+        auth_settings: Optional[Sequence[str]],
+        request_auth: Optional[Dict[str, Any]],
+    ) -> Dict[str, str]:
+        """The client's default headers, then the request's own, the cookie and the credentials."""
+        headers = {**self.default_headers, **header_params}
+        if self.cookie:
+            headers["Cookie"] = self.cookie
+        self.update_params_for_auth(headers, auth_settings, request_auth)
+        return headers
 
     def update_params_for_auth(
         self,
