@@ -1,4 +1,4 @@
-"""The package against the vendored spec (`spec/webbackend.yaml`): every schema as a model or enum, every operation on `WebBackendApi`.
+"""The package against the vendored spec: every schema as a model or enum, every operation on `WebBackendApi`.
 
 Each test walks the whole spec and reports every mismatch it finds at once, so that one run shows all the
 work a spec change needs.
