@@ -1,4 +1,8 @@
-"""`openapi_client.testing.LocalAirbyte`: the semantics of each operation, over real sockets, through the client."""
+"""`openapi_client.testing.LocalAirbyte`: the semantics of each operation, over real sockets, through the client.
+
+What is checked row by row against Airbyte's source is in test_local_airbyte_fidelity.py; this module walks the
+operations as a user's tests would.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,22 @@ import io
 import json
 import re
 from pathlib import Path
-from typing import Any, Dict, Iterator, List
+from typing import Any, Dict, Iterator
 from uuid import UUID
 
 import pytest
-import urllib3
+from local_airbyte_helpers import (
+    as_the_web_app_creates,
+    client_for,
+    create,
+    get,
+    listed,
+    orders_stream,
+    post_json,
+    shop,
+    streams_by_name,
+)
 
-import openapi_client
 from openapi_client import WebBackendApi
 from openapi_client.models.airbyte_catalog import AirbyteCatalog
 from openapi_client.models.connection_id_request_body import ConnectionIdRequestBody
@@ -27,16 +40,14 @@ from openapi_client.models.operator_type import OperatorType
 from openapi_client.models.schema_change import SchemaChange
 from openapi_client.models.sync_mode import SyncMode
 from openapi_client.models.web_backend_check_updates_read import WebBackendCheckUpdatesRead
-from openapi_client.models.web_backend_connection_create import WebBackendConnectionCreate
-from openapi_client.models.web_backend_connection_list_request_body import WebBackendConnectionListRequestBody
 from openapi_client.models.web_backend_connection_read import WebBackendConnectionRead
 from openapi_client.models.web_backend_connection_read_list import WebBackendConnectionReadList
-from openapi_client.models.web_backend_connection_request_body import WebBackendConnectionRequestBody
 from openapi_client.models.web_backend_connection_update import WebBackendConnectionUpdate
 from openapi_client.models.web_backend_operation_create_or_update import WebBackendOperationCreateOrUpdate
 from openapi_client.models.web_backend_workspace_state import WebBackendWorkspaceState
 from openapi_client.models.web_backend_workspace_state_result import WebBackendWorkspaceStateResult
 from openapi_client.testing import LocalAirbyte, airbyte_stream
+from openapi_client.testing.errors import IdNotFound
 
 # -- fixtures ----------------------------------------------------------------------------------------------
 
@@ -53,32 +64,16 @@ def empty() -> Iterator[LocalAirbyte]:
         yield local
 
 
-def client_for(local: LocalAirbyte) -> Iterator[WebBackendApi]:
-    with openapi_client.ApiClient(openapi_client.Configuration(host=local.url, retries=0)) as client:
-        yield WebBackendApi(client)
-
-
 @pytest.fixture
 def web(airbyte: LocalAirbyte) -> Iterator[WebBackendApi]:
-    yield from client_for(airbyte)
+    with client_for(airbyte) as api:
+        yield api
 
 
 @pytest.fixture
 def web_empty(empty: LocalAirbyte) -> Iterator[WebBackendApi]:
-    yield from client_for(empty)
-
-
-# -- helpers -----------------------------------------------------------------------------------------------
-
-
-def listed(web: WebBackendApi, workspace_id: UUID, **filters: Any) -> List[Any]:
-    body = WebBackendConnectionListRequestBody(workspace_id=workspace_id, **filters)
-    return list(web.web_backend_list_connections_for_workspace(body).connections)
-
-
-def get(web: WebBackendApi, connection_id: UUID, refreshed: bool = False) -> WebBackendConnectionRead:
-    body = WebBackendConnectionRequestBody(connection_id=connection_id, with_refreshed_catalog=refreshed)
-    return web.web_backend_get_connection(body)
+    with client_for(empty) as api:
+        yield api
 
 
 def state_type(web: WebBackendApi, connection_id: UUID) -> ConnectionStateType:
@@ -89,41 +84,22 @@ def workspace_state(web: WebBackendApi, workspace_id: UUID) -> WebBackendWorkspa
     return web.web_backend_get_workspace_state(WebBackendWorkspaceState(workspace_id=workspace_id))
 
 
-def orders_stream(**changes: Any) -> Any:
-    fields: Dict[str, Any] = {"id": "integer", "total": "number", "note": "string", "updated_at": "timestamp"}
-    fields.update(changes.pop("fields", {}))
-    for name in changes.pop("drop", ()):
-        del fields[name]
-    return airbyte_stream("orders", fields, primary_key=changes.pop("primary_key", ["id"]), cursor="updated_at")
-
-
-def shop(local: LocalAirbyte, *streams: Any) -> Dict[str, UUID]:
-    """A source (whose discovery finds `streams`, by default one `orders` stream) and a destination."""
-    source = local.add_source("Shop DB", list(streams) or [orders_stream()])
-    destination = local.add_destination("Lake")
-    return {"source_id": source, "destination_id": destination}
-
-
-def create(web: WebBackendApi, status: ConnectionStatus = ConnectionStatus.ACTIVE, **fields: Any) -> Any:
-    return web.web_backend_create_connection(WebBackendConnectionCreate(status=status, **fields))
-
-
-def post_json(local: LocalAirbyte, path: str, document: Any) -> urllib3.BaseHTTPResponse:
-    return urllib3.request("POST", local.url + path, body=json.dumps(document).encode(), retries=False)
+def by_name(web: WebBackendApi, workspace_id: UUID) -> Dict[str, Any]:
+    return {item.name: item for item in listed(web, workspace_id)}
 
 
 # -- the seeded workspace ----------------------------------------------------------------------------------
 
 
 def test_the_seeded_workspace_has_believable_connections(airbyte: LocalAirbyte, web: WebBackendApi) -> None:
-    connections = listed(web, airbyte.workspace_id)
-    assert [c.name for c in connections] == ["Postgres to BigQuery", "Stripe to Snowflake"]
-    postgres, stripe = connections
+    connections = by_name(web, airbyte.workspace_id)
+    assert sorted(connections) == ["Postgres to BigQuery", "Stripe to Snowflake"]
+    postgres, stripe = connections["Postgres to BigQuery"], connections["Stripe to Snowflake"]
     assert (postgres.source.source_name, postgres.destination.destination_name) == ("Postgres", "BigQuery")
     assert postgres.source_actor_definition_version.docker_repository == "airbyte/source-postgres"
     assert postgres.status == ConnectionStatus.ACTIVE and postgres.latest_sync_job_status == JobStatus.SUCCEEDED
     assert postgres.schema_change == SchemaChange.NO_CHANGE
-    # Stripe's schema grew a field after its connection's catalog was saved.
+    # Stripe's schema grew a field after its connection's catalog was saved, and Airbyte discovered it.
     assert stripe.schema_change == SchemaChange.NON_BREAKING
     assert stripe.schedule_data.cron.cron_expression == "0 0 6 * * ?"
     assert stripe.latest_sync_job_status == JobStatus.FAILED
@@ -131,14 +107,13 @@ def test_the_seeded_workspace_has_believable_connections(airbyte: LocalAirbyte, 
     read = get(web, postgres.connection_id)
     assert len(read.sync_catalog.streams) == 3 and read.operations[0].name == "dbt Cloud: build marts"
     assert read.source.connection_configuration["password"] == "**********"
-    streams = {entry.stream.name: entry for entry in read.sync_catalog.streams}
+    streams = streams_by_name(read)
     assert streams["users"].config.cursor_field == ["updated_at"]
+    assert streams["users"].config.destination_sync_mode == DestinationSyncMode.APPEND_DEDUP
+    assert streams["order_items"].config.sync_mode == SyncMode.FULL_REFRESH
     assert streams["order_items"].stream.source_defined_primary_key == [["order_id"], ["line_number"]]
+    assert read.catalog_id is not None and read.namespace_definition.value == "source"
     assert state_type(web, postgres.connection_id) == ConnectionStateType.STREAM
-
-
-def test_geographies_are_auto_us_and_eu(web: WebBackendApi) -> None:
-    assert [g.value for g in web.web_backend_list_geographies().geographies] == ["auto", "us", "eu"]
 
 
 def test_answers_are_valid_per_the_spec_read_strictly(airbyte: LocalAirbyte) -> None:
@@ -156,13 +131,13 @@ def test_answers_are_valid_per_the_spec_read_strictly(airbyte: LocalAirbyte) -> 
             ),
             None,
         ),
-        (post_json(airbyte, "/v1/web_backend/check_updates", {}), WebBackendCheckUpdatesRead),
+        (post_json(airbyte, "/v1/web_backend/check_updates", b""), WebBackendCheckUpdatesRead),
     ]
     for response, model in answers:
         assert response.status == 200
         (model or WebBackendConnectionRead).model_validate_json(response.data)
     state = post_json(airbyte, "/v1/web_backend/state/get_type", {"connectionId": connection_id})
-    assert ConnectionStateType(json.loads(state.data)) is ConnectionStateType.STREAM
+    assert ConnectionStateType(json.loads(state.data)) in set(ConnectionStateType)
 
 
 # -- list ----------------------------------------------------------------------------------------------------
@@ -207,16 +182,15 @@ def test_create_returns_the_full_connection_which_get_and_list_then_return(
     empty: LocalAirbyte, web_empty: WebBackendApi
 ) -> None:
     ids = shop(empty)
-    created = create(web_empty, ConnectionStatus.INACTIVE, **ids)
+    created = create(web_empty, ConnectionStatus.INACTIVE, **ids, **as_the_web_app_creates(empty, ids["source_id"]))
 
-    assert created.name == "default"
+    assert created.name == "Shop DB <> Lake"
     assert (created.source_id, created.destination_id) == (ids["source_id"], ids["destination_id"])
     assert created.source.name == "Shop DB" and created.destination.name == "Lake"
     assert created.source.workspace_id == empty.workspace_id
-    # Without a catalog it gets the source's, with the default configuration of each stream.
-    assert created.sync_catalog == empty.source_catalog(ids["source_id"])
-    config = created.sync_catalog.streams[0].config
+    config = streams_by_name(created)["orders"].config
     assert (config.sync_mode, config.destination_sync_mode) == (SyncMode.INCREMENTAL, DestinationSyncMode.APPEND_DEDUP)
+    assert (config.selected, config.suggested, config.alias_name) == (True, False, "orders")
     assert created.schema_change == SchemaChange.NO_CHANGE and created.catalog_diff is None
     assert created.schedule_type.value == "manual" and created.geography.value == "auto"
     assert created.created_at is not None and created.is_syncing is False
@@ -229,8 +203,6 @@ def test_create_returns_the_full_connection_which_get_and_list_then_return(
 
 def test_create_keeps_the_settings_it_is_given(empty: LocalAirbyte, web_empty: WebBackendApi) -> None:
     ids = shop(empty, orders_stream(), airbyte_stream("refunds", {"id": "integer"}, primary_key=["id"]))
-    catalog = empty.source_catalog(ids["source_id"])
-    catalog.streams[1].config.selected = False
     created = create(
         web_empty,
         name="Shop to lake",
@@ -238,35 +210,32 @@ def test_create_keeps_the_settings_it_is_given(empty: LocalAirbyte, web_empty: W
         namespace_format="${SOURCE_NAMESPACE}_raw",
         prefix="shop_",
         geography="eu",
-        sync_catalog=catalog,
         schedule_type="cron",
         schedule_data={"cron": {"cronExpression": "0 0 * * * ?", "cronTimeZone": "Europe/Berlin"}},
         non_breaking_changes_preference="propagate_columns",
-        notify_schema_changes=False,
+        notify_schema_changes=True,
         **ids,
+        **as_the_web_app_creates(empty, ids["source_id"], "refunds"),
     )
     again = get(web_empty, created.connection_id)
     assert again.name == "Shop to lake" and again.prefix == "shop_" and again.geography.value == "eu"
     assert again.namespace_definition.value == "customformat" and again.namespace_format == "${SOURCE_NAMESPACE}_raw"
     assert again.schedule_type.value == "cron" and again.schedule_data.cron.cron_time_zone == "Europe/Berlin"
     assert again.non_breaking_changes_preference.value == "propagate_columns"
-    assert again.notify_schema_changes is False
+    assert again.notify_schema_changes is True
     assert [entry.config.selected for entry in again.sync_catalog.streams] == [True, False]
 
 
-def test_create_makes_operations_and_attaches_existing_ones(empty: LocalAirbyte, web_empty: WebBackendApi) -> None:
-    ids = shop(empty)
+def test_create_makes_the_operations_it_is_given(empty: LocalAirbyte, web_empty: WebBackendApi) -> None:
     operation = OperationCreate(
         workspace_id=empty.workspace_id,
         name="normalize",
         operator_configuration=OperatorConfiguration(operator_type=OperatorType.NORMALIZATION),
     )
-    first = create(web_empty, operations=[operation], **ids)
-    [made] = first.operations
-    assert first.operation_ids == [made.operation_id] and made.name == "normalize"
-
-    second = create(web_empty, operation_ids=[made.operation_id], **ids)
-    assert second.operation_ids == [made.operation_id] and second.operations[0].name == "normalize"
+    created = create(web_empty, operations=[operation], **shop(empty))
+    [made] = created.operations
+    assert created.operation_ids == [made.operation_id] and made.name == "normalize"
+    assert made.operator_configuration == operation.operator_configuration
 
 
 def test_sources_and_destinations_are_active_while_an_active_connection_uses_them(
@@ -303,25 +272,23 @@ def test_update_treats_an_explicit_null_as_absent(airbyte: LocalAirbyte, web: We
 
 def test_update_with_a_catalog_replaces_the_whole_catalog(empty: LocalAirbyte, web_empty: WebBackendApi) -> None:
     ids = shop(empty, orders_stream(), airbyte_stream("refunds", {"id": "integer"}, primary_key=["id"]))
-    created = create(web_empty, **ids)
+    created = create(web_empty, **ids, sync_catalog=empty.source_catalog(ids["source_id"]))
     only_orders = AirbyteCatalog(streams=[created.sync_catalog.streams[0]])
     only_orders.streams[0].config.sync_mode = SyncMode.FULL_REFRESH
     only_orders.streams[0].config.destination_sync_mode = DestinationSyncMode.OVERWRITE
 
     updated = web_empty.web_backend_update_connection(
-        WebBackendConnectionUpdate(connection_id=created.connection_id, sync_catalog=only_orders)
+        WebBackendConnectionUpdate(connection_id=created.connection_id, sync_catalog=only_orders, skip_reset=True)
     )
     assert [entry.stream.name for entry in updated.sync_catalog.streams] == ["orders"]
     assert updated.sync_catalog.streams[0].config.sync_mode == SyncMode.FULL_REFRESH
-    # The source still has `refunds`, which the connection's catalog no longer does: a non-breaking difference.
-    assert updated.schema_change == SchemaChange.NON_BREAKING
     assert get(web_empty, created.connection_id).sync_catalog == only_orders
 
 
 def test_update_creates_operations_without_an_id_and_updates_the_others(
     airbyte: LocalAirbyte, web: WebBackendApi
 ) -> None:
-    before = get(web, listed(web, airbyte.workspace_id)[0].connection_id)
+    before = get(web, airbyte.connection_named("Postgres to BigQuery"))
     [existing] = before.operations
     renamed = WebBackendOperationCreateOrUpdate(
         operation_id=existing.operation_id,
@@ -346,26 +313,25 @@ def test_update_creates_operations_without_an_id_and_updates_the_others(
         WebBackendConnectionUpdate(connection_id=before.connection_id, operations=[])
     )
     assert cleared.operation_ids == [] and cleared.operations == []
+    assert existing.operation_id not in airbyte.operations
 
 
 def test_update_changes_the_schedule_by_type_and_data(airbyte: LocalAirbyte, web: WebBackendApi) -> None:
-    connection_id = listed(web, airbyte.workspace_id)[0].connection_id
+    connection_id = airbyte.connection_named("Postgres to BigQuery")
     update = WebBackendConnectionUpdate
     manual = web.web_backend_update_connection(update(connection_id=connection_id, schedule_type="manual"))
     assert manual.schedule_type.value == "manual" and manual.schedule_data is None and manual.schedule is None
 
-    # The deprecated `schedule` stands for a basic schedule.
-    legacy = web.web_backend_update_connection(
-        update(connection_id=connection_id, schedule={"units": 2, "timeUnit": "hours"})
+    hourly = {"basicSchedule": {"units": 2, "timeUnit": "hours"}}
+    basic = web.web_backend_update_connection(
+        update(connection_id=connection_id, schedule_type="basic", schedule_data=hourly)
     )
-    assert legacy.schedule_type.value == "basic" and legacy.schedule_data.basic_schedule.units == 2
-    assert legacy.schedule.units == 2
+    assert basic.schedule_type.value == "basic" and basic.schedule_data.basic_schedule.units == 2
+    assert basic.schedule.units == 2  # the deprecated field mirrors a basic schedule
 
+    nightly = {"cron": {"cronExpression": "0 30 2 * * ?", "cronTimeZone": "UTC"}}
     cron = web.web_backend_update_connection(
-        update(
-            connection_id=connection_id,
-            schedule_data={"cron": {"cronExpression": "0 30 2 * * ?", "cronTimeZone": "UTC"}},
-        )
+        update(connection_id=connection_id, schedule_type="cron", schedule_data=nightly)
     )
     assert cron.schedule_type.value == "cron" and cron.schedule_data.basic_schedule is None and cron.schedule is None
 
@@ -377,14 +343,14 @@ def test_refreshed_get_reports_each_kind_of_change(empty: LocalAirbyte, web_empt
     stable = airbyte_stream("customers", {"id": "integer", "name": "string"}, primary_key=["id"])
     gone = airbyte_stream("legacy_events", {"id": "integer"})
     ids = shop(empty, orders_stream(), stable, gone)
-    created = create(web_empty, **ids)
+    created = create(web_empty, **ids, **as_the_web_app_creates(empty, ids["source_id"]))
 
     discovered = [
         orders_stream(fields={"coupon": "string", "total": "string"}, drop=["note"]),
         stable,
         airbyte_stream("refunds", {"id": "integer"}, primary_key=["id"]),
     ]
-    catalog_id = empty.set_source_catalog(ids["source_id"], discovered)
+    catalog_id = empty.set_source_catalog(ids["source_id"], discovered, discover=False)
     refreshed = get(web_empty, created.connection_id, refreshed=True)
 
     transforms = {(t.stream_descriptor.name, t.transform_type.value): t for t in refreshed.catalog_diff.transforms}
@@ -409,58 +375,66 @@ def test_refreshed_get_reports_each_kind_of_change(empty: LocalAirbyte, web_empt
     assert [e.stream.name for e in refreshed.sync_catalog.streams] == ["orders", "customers", "refunds"]
     assert [e.config.selected for e in refreshed.sync_catalog.streams] == [True, True, False]
     assert refreshed.catalog_id == catalog_id
-    # Refreshing changes nothing stored: a plain get still has the connection's own catalog, and no diff.
+    # A refresh stores no catalog: a plain get still has the connection's own, and no diff.
     plain = get(web_empty, created.connection_id)
-    assert plain.sync_catalog == created.sync_catalog and plain.catalog_diff is None
-    assert plain.schema_change == SchemaChange.NON_BREAKING and plain.catalog_id == created.catalog_id
+    assert [e.stream.name for e in plain.sync_catalog.streams] == ["orders", "customers", "legacy_events"]
+    assert plain.catalog_diff is None and plain.catalog_id == created.catalog_id
+    assert plain.schema_change == SchemaChange.NON_BREAKING
 
 
-def test_removing_a_selected_streams_cursor_or_primary_key_is_breaking(
+def test_removing_a_selected_streams_cursor_is_breaking_and_disables(
     empty: LocalAirbyte, web_empty: WebBackendApi
 ) -> None:
-    ids = shop(empty)
-    created = create(web_empty, **ids)
-    empty.set_source_catalog(ids["source_id"], [orders_stream(drop=["updated_at"])])
+    ids = shop(empty, orders_stream())
+    created = create(web_empty, **ids, **as_the_web_app_creates(empty, ids["source_id"]))
+    empty.set_source_catalog(ids["source_id"], [orders_stream(drop=["updated_at"])], discover=False)
     refreshed = get(web_empty, created.connection_id, refreshed=True)
     [transform] = refreshed.catalog_diff.transforms
     [removed] = transform.update_stream.field_transforms
     assert removed.field_name == ["updated_at"] and removed.breaking is True
     assert refreshed.schema_change == SchemaChange.BREAKING
-    assert listed(web_empty, empty.workspace_id)[0].schema_change == SchemaChange.BREAKING
+    [item] = listed(web_empty, empty.workspace_id)
+    assert (item.schema_change, item.status) == (SchemaChange.BREAKING, ConnectionStatus.INACTIVE)
 
 
 def test_a_new_primary_key_breaks_only_a_deduplicated_selected_stream(
     empty: LocalAirbyte, web_empty: WebBackendApi
 ) -> None:
-    ids = shop(empty)
-    deduplicated = create(web_empty, **ids)
-    not_selected = empty.source_catalog(ids["source_id"])
-    not_selected.streams[0].config.selected = False
-    ignored = create(web_empty, sync_catalog=not_selected, **ids)
-    empty.set_source_catalog(ids["source_id"], [orders_stream(primary_key=["id", "note"])])
+    ids = shop(empty, orders_stream(), airbyte_stream("refunds", {"id": "integer"}))
+    deduplicated = create(web_empty, **ids, **as_the_web_app_creates(empty, ids["source_id"]))
+    ignored = create(web_empty, **ids, **as_the_web_app_creates(empty, ids["source_id"], "orders"))
+    empty.set_source_catalog(
+        ids["source_id"], [orders_stream(primary_key=["id", "note"]), airbyte_stream("refunds", {"id": "integer"})]
+    )
 
     [change] = get(web_empty, deduplicated.connection_id, refreshed=True).catalog_diff.transforms
     [attribute] = change.update_stream.stream_attribute_transforms
     assert attribute.transform_type.value == "update_primary_key" and attribute.breaking is True
     assert attribute.update_primary_key.new_primary_key == [["id"], ["note"]]
-    [unselected] = get(web_empty, ignored.connection_id, refreshed=True).catalog_diff.transforms
-    assert unselected.update_stream.stream_attribute_transforms[0].breaking is False
+    # A stream the connection does not sync is not compared at all.
+    assert get(web_empty, ignored.connection_id, refreshed=True).catalog_diff.transforms == []
     assert get(web_empty, ignored.connection_id).schema_change == SchemaChange.NON_BREAKING
 
 
-def test_nested_fields_are_compared_property_by_property(empty: LocalAirbyte, web_empty: WebBackendApi) -> None:
+def test_nested_fields_are_compared_node_by_node(empty: LocalAirbyte, web_empty: WebBackendApi) -> None:
     address = {"type": "object", "properties": {"city": {"type": "string"}, "zip": {"type": "string"}}}
     ids = shop(empty, airbyte_stream("people", {"id": "integer", "address": address}, primary_key=["id"]))
-    created = create(web_empty, **ids)
+    created = create(web_empty, **ids, **as_the_web_app_creates(empty, ids["source_id"]))
     moved = {"type": "object", "properties": {"city": {"type": "string"}, "country": {"type": "string"}}}
-    empty.set_source_catalog(ids["source_id"], [airbyte_stream("people", {"id": "integer", "address": moved})])
+    empty.set_source_catalog(
+        ids["source_id"], [airbyte_stream("people", {"id": "integer", "address": moved}, primary_key=["id"])]
+    )
     [transform] = get(web_empty, created.connection_id, refreshed=True).catalog_diff.transforms
     changes = {(f.transform_type.value, tuple(f.field_name)) for f in transform.update_stream.field_transforms}
-    assert changes == {("add_field", ("address", "country")), ("remove_field", ("address", "zip"))}
+    assert changes == {
+        ("update_field_schema", ("address",)),
+        ("add_field", ("address", "country")),
+        ("remove_field", ("address", "zip")),
+    }
 
 
 def test_taking_the_refreshed_catalog_clears_the_schema_change(airbyte: LocalAirbyte, web: WebBackendApi) -> None:
-    stripe = listed(web, airbyte.workspace_id)[1]
+    stripe = by_name(web, airbyte.workspace_id)["Stripe to Snowflake"]
     assert stripe.schema_change == SchemaChange.NON_BREAKING
     refreshed = get(web, stripe.connection_id, refreshed=True)
     updated = web.web_backend_update_connection(
@@ -468,6 +442,7 @@ def test_taking_the_refreshed_catalog_clears_the_schema_change(airbyte: LocalAir
             connection_id=stripe.connection_id,
             sync_catalog=refreshed.sync_catalog,
             source_catalog_id=refreshed.catalog_id,
+            skip_reset=True,
         )
     )
     assert updated.schema_change == SchemaChange.NO_CHANGE and updated.catalog_id == refreshed.catalog_id
@@ -479,10 +454,8 @@ def test_taking_the_refreshed_catalog_clears_the_schema_change(airbyte: LocalAir
 
 def test_state_type_follows_the_syncs(empty: LocalAirbyte, web_empty: WebBackendApi) -> None:
     ids = shop(empty, orders_stream(), airbyte_stream("snapshots", {"id": "integer"}))
-    incremental = create(web_empty, **ids)
-    full_refresh_only = empty.source_catalog(ids["source_id"])
-    full_refresh_only.streams[0].config.selected = False
-    snapshot = create(web_empty, sync_catalog=full_refresh_only, **ids)
+    incremental = create(web_empty, **ids, **as_the_web_app_creates(empty, ids["source_id"]))
+    snapshot = create(web_empty, **ids, **as_the_web_app_creates(empty, ids["source_id"], "orders"))
     assert state_type(web_empty, incremental.connection_id) == ConnectionStateType.NOT_SET
 
     empty.record_sync(incremental.connection_id, JobStatus.FAILED)
@@ -529,29 +502,31 @@ def test_check_updates_counts_the_definitions_with_a_newer_version(airbyte: Loca
     airbyte.upgrade(stripe)
     airbyte.upgrade(UUID("424892c4-daac-4491-b35d-c6688ba547ba"))  # the seeded Snowflake destination
     assert web.web_backend_check_updates().to_dict() == {"sourceDefinitions": 1, "destinationDefinitions": 0}
-    snowflake = listed(web, airbyte.workspace_id)[1]
+    snowflake = by_name(web, airbyte.workspace_id)["Stripe to Snowflake"]
     assert snowflake.destination_actor_definition_version.docker_image_tag == "3.16.0"
 
 
 def test_the_python_api_refuses_what_does_not_exist(empty: LocalAirbyte) -> None:
-    from openapi_client.testing.errors import NotFound
-
-    with pytest.raises(NotFound, match="workspace"):
+    with pytest.raises(IdNotFound, match="STANDARD_WORKSPACE"):
         empty.add_source("x", [orders_stream()], workspace_id=UUID(int=1))
-    with pytest.raises(NotFound, match="source definition"):
+    with pytest.raises(IdNotFound, match="STANDARD_SOURCE_DEFINITION"):
         empty.add_source("x", [orders_stream()], definition_id=UUID(int=2))
-    with pytest.raises(NotFound, match="source"):
+    with pytest.raises(IdNotFound, match="SOURCE_CONNECTION"):
         empty.set_source_catalog(UUID(int=3), [orders_stream()])
     with pytest.raises(LookupError, match="0 sources"):
         empty.source_named("nothing")
+    with pytest.raises(LookupError, match="0 connections"):
+        empty.connection_named("nothing")
     with pytest.raises(ValueError, match="Unknown field type"):
         airbyte_stream("x", {"id": "int64"})
+    with pytest.raises(ValueError, match="Unknown server version"):
+        LocalAirbyte(server_version="2019-01")
 
 
 def test_the_examples_of_the_testing_docs_run() -> None:
     text = (Path(__file__).resolve().parents[1] / "docs" / "testing.md").read_text(encoding="utf-8")
     blocks = re.findall(r"^```python\n(.*?)^```$", text, re.MULTILINE | re.DOTALL)
-    assert len(blocks) == 4
+    assert len(blocks) >= 4
     for block in blocks:
         printed = io.StringIO()
         with contextlib.redirect_stdout(printed):

@@ -1,34 +1,31 @@
-"""`LocalAirbyte`'s errors: 404 with `NotFoundKnownExceptionInfo` for unknown ids, 422 with
-`InvalidInputExceptionInfo` naming each bad property, and a refused request changes nothing."""
+"""`LocalAirbyte`'s errors, shaped as Airbyte's handlers shape them: Micronaut's 400s for bodies Jackson cannot
+bind, bean validation's 400 naming each missing property, Airbyte's 404/422/500 `KnownExceptionInfo`s, routing's
+404/405/415, and a refused request that changes nothing."""
 
 from __future__ import annotations
 
 import json
-from typing import Any, Dict, Iterator, List
+from typing import Any, Dict, Iterator
 from uuid import UUID
 
 import pytest
 import urllib3
+from local_airbyte_helpers import GET, LIST, UPDATE, client_for, create, post_json, shop, update
 
-import openapi_client
-from openapi_client import NotFoundException, UnprocessableEntityException, WebBackendApi
-from openapi_client.models.connection_id_request_body import ConnectionIdRequestBody
+from openapi_client import (
+    BadRequestException,
+    NotFoundException,
+    ServiceException,
+    UnprocessableEntityException,
+    WebBackendApi,
+)
 from openapi_client.models.connection_status import ConnectionStatus
-from openapi_client.models.invalid_input_exception_info import InvalidInputExceptionInfo
-from openapi_client.models.not_found_known_exception_info import NotFoundKnownExceptionInfo
-from openapi_client.models.sync_mode import SyncMode
-from openapi_client.models.web_backend_connection_create import WebBackendConnectionCreate
 from openapi_client.models.web_backend_connection_list_request_body import WebBackendConnectionListRequestBody
 from openapi_client.models.web_backend_connection_request_body import WebBackendConnectionRequestBody
-from openapi_client.models.web_backend_connection_update import WebBackendConnectionUpdate
-from openapi_client.models.web_backend_operation_create_or_update import WebBackendOperationCreateOrUpdate
-from openapi_client.models.web_backend_workspace_state import WebBackendWorkspaceState
-from openapi_client.testing import LocalAirbyte, airbyte_stream
+from openapi_client.testing import LocalAirbyte
 
 UNKNOWN = UUID("00000000-0000-4000-8000-000000000000")
-GET = "/v1/web_backend/connections/get"
-UPDATE = "/v1/web_backend/connections/update"
-CREATE = "/v1/web_backend/connections/create"
+STATE = "/v1/web_backend/workspace/state"
 
 
 @pytest.fixture(scope="module")
@@ -40,8 +37,8 @@ def airbyte() -> Iterator[LocalAirbyte]:
 
 @pytest.fixture(scope="module")
 def web(airbyte: LocalAirbyte) -> Iterator[WebBackendApi]:
-    with openapi_client.ApiClient(openapi_client.Configuration(host=airbyte.url, retries=0)) as client:
-        yield WebBackendApi(client)
+    with client_for(airbyte) as api:
+        yield api
 
 
 @pytest.fixture
@@ -53,273 +50,191 @@ def connection(airbyte: LocalAirbyte, web: WebBackendApi) -> Dict[str, Any]:
     return document
 
 
-def post(airbyte: LocalAirbyte, path: str, body: bytes) -> urllib3.BaseHTTPResponse:
-    headers = {"Content-Type": "application/json"}
-    return urllib3.request("POST", airbyte.url + path, body=body, headers=headers, retries=False)
+def binding_error(airbyte: LocalAirbyte, path: str, document: Any) -> str:
+    """The message of Micronaut's 400 for a body it could not bind, checked to be that error's shape."""
+    response = post_json(airbyte, path, document)
+    assert response.status == 400, response.data
+    body = json.loads(response.data)
+    assert body["message"] == "Bad Request" and body["_links"]["self"]["href"] == "/api" + path
+    [error] = body["_embedded"]["errors"]
+    message: str = error["message"]
+    return message
 
 
-def invalid(airbyte: LocalAirbyte, path: str, document: Any) -> List[Dict[str, Any]]:
-    """The validation errors of a 422 answer to `document`, checked to be an `InvalidInputExceptionInfo`."""
-    raw = document if isinstance(document, bytes) else json.dumps(document).encode()
-    response = post(airbyte, path, raw)
-    assert response.status == 422, response.data
-    info = InvalidInputExceptionInfo.model_validate_json(response.data)
-    assert info.message
-    return [error.to_dict() for error in info.validation_errors]
+# -- 400: bodies Jackson cannot bind ----------------------------------------------------------------------------
 
 
-def paths(errors: List[Dict[str, Any]]) -> List[str]:
-    return [error["propertyPath"] for error in errors]
+@pytest.mark.parametrize("raw", [b"{", b"{'connectionId': 1}", b'{"connectionId": NaN}', b"[]", b"  "])
+def test_a_body_that_is_not_a_json_object_is_a_conversion_error(airbyte: LocalAirbyte, raw: bytes) -> None:
+    message = binding_error(airbyte, GET, raw)
+    assert message.startswith("Failed to convert argument [webBackendConnectionRequestBody] for value [null] due to: ")
 
 
-# -- 422: bodies the spec does not allow ---------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("raw", [b"{", b"{'connectionId': 1}", b"", b'{"connectionId": NaN}'])
-def test_a_body_that_is_not_json_is_422_on_the_whole_body(airbyte: LocalAirbyte, raw: bytes) -> None:
-    [error] = invalid(airbyte, GET, raw)
-    assert error["propertyPath"] == "$"
-
-
-def test_a_body_that_is_not_an_object_is_422(airbyte: LocalAirbyte) -> None:
-    [error] = invalid(airbyte, GET, [1, 2])
-    assert error["propertyPath"] == "$" and error["invalidValue"] == "[1, 2]"
-
-
-def test_missing_required_fields_are_each_named(airbyte: LocalAirbyte) -> None:
-    errors = invalid(airbyte, CREATE, {"name": "x"})
-    assert sorted(paths(errors)) == ["destinationId", "sourceId", "status"]
-    assert all(error["message"] == "Field required" for error in errors)
+@pytest.mark.parametrize("raw", [b"", b"null"])
+def test_no_body_is_a_required_body_not_specified(airbyte: LocalAirbyte, raw: bytes) -> None:
+    assert binding_error(airbyte, STATE, raw) == "Required Body [webBackendWorkspaceState] not specified"
 
 
 @pytest.mark.parametrize(
-    ("document", "path", "value"),
+    "document, problem, name",
     [
-        ({"connectionId": 5}, "connectionId", "5"),
-        ({"connectionId": "not-a-uuid"}, "connectionId", "not-a-uuid"),
-        ({"connectionId": str(UNKNOWN), "withRefreshedCatalog": "yes"}, "withRefreshedCatalog", "yes"),
+        ({"connectionId": 5}, "`java.util.UUID` from Integer", "connectionId"),
+        ({"connectionId": "not-a-uuid"}, '`java.util.UUID` from String "not-a-uuid"', "connectionId"),
+        ({"connectionId": str(UNKNOWN), "withRefreshedCatalog": "yes"}, "`java.lang.Boolean`", "withRefreshedCatalog"),
     ],
 )
-def test_wrong_types_are_named_with_the_value(airbyte: LocalAirbyte, document: Any, path: str, value: str) -> None:
-    [error] = invalid(airbyte, GET, document)
-    assert (error["propertyPath"], error["invalidValue"]) == (path, value)
-
-
-def test_unknown_enum_values_are_refused_by_their_json_path(airbyte: LocalAirbyte, connection: Dict[str, Any]) -> None:
-    catalog = connection["syncCatalog"]
-    catalog["streams"][1]["config"]["syncMode"] = "sideways"
-    catalog["streams"][2]["config"]["destinationSyncMode"] = "append_forever"
-    document = {"connectionId": connection["connectionId"], "syncCatalog": catalog, "status": "paused"}
-    errors = invalid(airbyte, UPDATE, document)
-    assert sorted(paths(errors)) == [
-        "status",
-        "syncCatalog.streams[1].config.syncMode",
-        "syncCatalog.streams[2].config.destinationSyncMode",
-    ]
-    assert {error["invalidValue"] for error in errors} == {"sideways", "append_forever", "paused"}
-
-
-def test_unknown_properties_are_ignored_and_not_kept(airbyte: LocalAirbyte, connection: Dict[str, Any]) -> None:
-    catalog = connection["syncCatalog"]
-    catalog["streams"][0]["config"]["futureSetting"] = True
-    catalog["streams"][0]["stream"]["futureHint"] = "x"
-    document = {"connectionId": connection["connectionId"], "syncCatalog": catalog, "futureField": {"a": 1}}
-    response = post(airbyte, UPDATE, json.dumps(document).encode())
-    assert response.status == 200
-    assert "future" not in response.data.decode()
-
-
-def test_semantic_422s_come_through_the_client_with_the_property_named(
-    airbyte: LocalAirbyte, web: WebBackendApi
-) -> None:
-    other_workspace = airbyte.add_workspace()
-    elsewhere = airbyte.add_destination("Elsewhere", workspace_id=other_workspace)
-    source = airbyte.source_named("GitHub")
-    with pytest.raises(UnprocessableEntityException) as refused:
-        web.web_backend_create_connection(
-            WebBackendConnectionCreate(source_id=source, destination_id=elsewhere, status=ConnectionStatus.ACTIVE)
-        )
-    [error] = refused.value.data.validation_errors
-    assert error.property_path == "destinationId" and error.invalid_value == str(elsewhere)
-    assert refused.value.operation == "web_backend_create_connection"
-
-
-@pytest.mark.parametrize(
-    ("change", "expected"),
-    [
-        ({"syncMode": "incremental"}, ["config.cursorField"]),
-        ({"destinationSyncMode": "append_dedup"}, ["config.primaryKey"]),
-        ({"syncMode": "incremental", "cursorField": ["id"], "destinationSyncMode": "append"}, ["config.syncMode"]),
-        (
-            {"syncMode": "incremental", "destinationSyncMode": "overwrite_dedup"},
-            ["config.cursorField", "config.primaryKey"],
-        ),
-    ],
-)
-def test_a_catalog_a_sync_could_not_run_with_is_422(
-    airbyte: LocalAirbyte, web: WebBackendApi, change: Dict[str, Any], expected: List[str]
-) -> None:
-    """`events` has no cursor and no primary key; `logs` has neither and offers full refresh only."""
-    events = airbyte_stream("events", {"id": "integer"})
-    events.supported_sync_modes = [SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL]
-    logs = airbyte_stream("logs", {"id": "integer"})
-    source = airbyte.add_source("Event log", [events, logs])
-    document = {
-        "sourceId": str(source),
-        "destinationId": str(airbyte.destination_named("Snowflake")),
-        "status": "active",
-        "syncCatalog": json.loads(airbyte.source_catalog(source).to_json()),
-    }
-    index = 1 if change.get("cursorField") else 0  # a cursor of its own: only `logs`' sync mode is wrong
-    document["syncCatalog"]["streams"][index]["config"].update(change)
-    with pytest.raises(UnprocessableEntityException) as refused:
-        web.web_backend_create_connection(WebBackendConnectionCreate.model_validate(document))
-    named = [e.property_path for e in refused.value.data.validation_errors]
-    assert named == [f"syncCatalog.streams[{index}].{path}" for path in expected]
-
-
-@pytest.mark.parametrize(
-    ("schedule", "path"),
-    [
-        (
-            {
-                "scheduleType": "basic",
-                "scheduleData": {"cron": {"cronExpression": "0 0 * * * ?", "cronTimeZone": "UTC"}},
-            },
-            "scheduleData.basicSchedule",
-        ),
-        ({"scheduleType": "cron"}, "scheduleData.cron"),
-        (
-            {"scheduleData": {"cron": {"cronExpression": "every day", "cronTimeZone": "UTC"}}},
-            "scheduleData.cron.cronExpression",
-        ),
-        ({"scheduleData": {"basicSchedule": {"timeUnit": "hours", "units": 0}}}, "scheduleData.basicSchedule.units"),
-    ],
-)
-def test_a_schedule_without_what_its_type_needs_is_422(
-    airbyte: LocalAirbyte, connection: Dict[str, Any], schedule: Dict[str, Any], path: str
-) -> None:
-    # The connection has a basic schedule; a new type without the data for it cannot keep that one.
-    assert connection["scheduleType"] == "basic"
-    document = {"connectionId": connection["connectionId"], **schedule}
-    assert paths(invalid(airbyte, UPDATE, document)) == [path]
-
-
-def test_operations_of_another_workspace_are_422(
-    airbyte: LocalAirbyte, web: WebBackendApi, connection: Dict[str, Any]
-) -> None:
-    foreign = WebBackendOperationCreateOrUpdate(
-        workspace_id=airbyte.add_workspace(), name="x", operator_configuration={"operatorType": "normalization"}
+def test_wrong_types_name_the_property_chain(airbyte: LocalAirbyte, document: Any, problem: str, name: str) -> None:
+    message = binding_error(airbyte, GET, document)
+    assert f"Cannot deserialize value of type {problem}" in message
+    assert message.endswith(
+        f'(through reference chain: io.airbyte.api.model.generated.WebBackendConnectionRequestBody["{name}"])'
     )
-    update = WebBackendConnectionUpdate(connection_id=connection["connectionId"], operations=[foreign])
-    with pytest.raises(UnprocessableEntityException) as refused:
-        web.web_backend_update_connection(update)
-    assert refused.value.data.validation_errors[0].property_path == "operations[0].workspaceId"
 
 
-def test_a_catalog_entry_without_its_parts_or_twice_over_is_422(
-    airbyte: LocalAirbyte, connection: Dict[str, Any]
-) -> None:
-    streams = connection["syncCatalog"]["streams"]
-    document = {
-        "connectionId": connection["connectionId"],
-        "syncCatalog": {
-            "streams": [{"stream": streams[0]["stream"]}, {"config": streams[1]["config"]}, streams[2], streams[2]]
-        },
-    }
-    assert paths(invalid(airbyte, UPDATE, document)) == [
-        "syncCatalog.streams[0].config",
-        "syncCatalog.streams[1].stream",
-        "syncCatalog.streams[3].stream.name",
-    ]
-
-
-def test_operation_ids_of_another_workspace_are_422(airbyte: LocalAirbyte, connection: Dict[str, Any]) -> None:
-    workspace = airbyte.add_workspace()
-    source = airbyte.add_source("Elsewhere", [airbyte_stream("events", {"id": "integer"})], workspace_id=workspace)
-    destination = airbyte.add_destination("Elsewhere", workspace_id=workspace)
-    document = {
-        "sourceId": str(source),
-        "destinationId": str(destination),
-        "status": "active",
-        "operationIds": connection["operationIds"],
-    }
-    [error] = invalid(airbyte, CREATE, document)
-    assert (error["propertyPath"], error["invalidValue"]) == ("operationIds[0]", connection["operationIds"][0])
-
-
-def test_a_refused_update_changes_nothing(
-    airbyte: LocalAirbyte, web: WebBackendApi, connection: Dict[str, Any]
-) -> None:
-    document = {"connectionId": connection["connectionId"], "name": "new name", "scheduleType": "cron"}
-    assert paths(invalid(airbyte, UPDATE, document)) == ["scheduleData.cron"]
-    body = WebBackendConnectionRequestBody(connection_id=connection["connectionId"])
-    assert json.loads(web.web_backend_get_connection(body).to_json()) == connection
-
-
-def test_workspace_state_without_a_body_is_422_on_workspace_id(airbyte: LocalAirbyte, web: WebBackendApi) -> None:
-    with pytest.raises(UnprocessableEntityException) as refused:
-        web.web_backend_get_workspace_state()
-    assert refused.value.data.validation_errors[0].property_path == "workspaceId"
+def test_unknown_enum_values_are_refused_deep_in_the_body(airbyte: LocalAirbyte, connection: Dict[str, Any]) -> None:
+    connection["syncCatalog"]["streams"][0]["config"]["syncMode"] = "INCREMENTAL"
+    message = binding_error(airbyte, UPDATE, connection)
+    assert "Cannot construct instance of `io.airbyte.api.model.generated.SyncMode`" in message
+    assert "Unexpected value 'INCREMENTAL'" in message
+    assert 'AirbyteCatalog["streams"]->java.util.ArrayList[0]' in message
 
 
 def test_a_long_invalid_value_is_quoted_short(airbyte: LocalAirbyte) -> None:
-    [error] = invalid(airbyte, GET, {"connectionId": "x" * 10_000})
-    assert len(error["invalidValue"]) < 300 and error["invalidValue"].endswith("...")
+    message = binding_error(airbyte, GET, {"connectionId": "x" * 10_000})
+    assert "x" * 200 + "..." in message and "x" * 201 not in message
 
 
-# -- 404: ids of nothing ----------------------------------------------------------------------------------
+def test_a_body_nested_deeper_than_jacksons_limit_is_refused(airbyte: LocalAirbyte) -> None:
+    deep = b'{"connectionId": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    message = binding_error(airbyte, GET, deep)
+    assert "Document nesting depth (1001) exceeds the maximum allowed (1000" in message
+    # Nesting within Jackson's limit is bound as usual (and then fails as the wrong type it is).
+    shallow = b'{"connectionId": ' + b"[" * 900 + b"]" * 900 + b"}"
+    assert "Cannot deserialize" in binding_error(airbyte, GET, shallow)
 
 
-def not_found(call: Any) -> NotFoundException:
-    with pytest.raises(NotFoundException) as raised:
-        call()
-    info = NotFoundKnownExceptionInfo.model_validate_json(raised.value.body)
-    assert info.message
-    return raised.value
+# -- 400: bean validation ----------------------------------------------------------------------------------------
 
 
-def test_unknown_ids_are_404_with_the_id(web: WebBackendApi, connection: Dict[str, Any]) -> None:
-    calls = {
-        "connection": lambda: web.web_backend_get_connection(WebBackendConnectionRequestBody(connection_id=UNKNOWN)),
-        "connection ": lambda: web.get_state_type(ConnectionIdRequestBody(connection_id=UNKNOWN)),
-        "workspace": lambda: web.web_backend_list_connections_for_workspace(
-            WebBackendConnectionListRequestBody(workspace_id=UNKNOWN)
+def test_missing_required_properties_are_each_named(airbyte: LocalAirbyte, connection: Dict[str, Any]) -> None:
+    del connection["syncCatalog"]["streams"][0]["config"]["syncMode"]
+    response = post_json(airbyte, UPDATE, {"syncCatalog": connection["syncCatalog"]})
+    body = json.loads(response.data)
+    assert response.status == 400 and body["exceptionClassName"] == "jakarta.validation.ConstraintViolationException"
+    assert {(e["propertyPath"], e["message"], e["invalidValue"]) for e in body["validationErrors"]} == {
+        ("webBackendUpdateConnection.webBackendConnectionUpdate.connectionId", "must not be null", "null"),
+        (
+            "webBackendUpdateConnection.webBackendConnectionUpdate.syncCatalog.streams[0].config.syncMode",
+            "must not be null",
+            "null",
         ),
-        "workspace ": lambda: web.web_backend_get_workspace_state(WebBackendWorkspaceState(workspace_id=UNKNOWN)),
     }
-    for kind, call in calls.items():
-        error = not_found(call)
-        assert error.data.id == str(UNKNOWN) and kind.strip() in error.data.message
 
 
-def test_create_and_update_with_unknown_ids_are_404_as_airbyte_answers(
-    airbyte: LocalAirbyte, web: WebBackendApi, connection: Dict[str, Any]
-) -> None:
-    """The spec lists only 422 for these two, but Airbyte answers unknown ids with 404 everywhere."""
-    source, destination = connection["sourceId"], connection["destinationId"]
-    cases = [
-        (lambda: web.web_backend_create_connection(
-            WebBackendConnectionCreate(source_id=UNKNOWN, destination_id=destination, status="active")), "source"),
-        (lambda: web.web_backend_create_connection(
-            WebBackendConnectionCreate(source_id=source, destination_id=UNKNOWN, status="active")), "destination"),
-        (lambda: web.web_backend_create_connection(WebBackendConnectionCreate(
-            source_id=source, destination_id=destination, status="active", operation_ids=[UNKNOWN])), "operation"),
-        (lambda: web.web_backend_update_connection(WebBackendConnectionUpdate(connection_id=UNKNOWN)), "connection"),
-    ]  # fmt: skip
-    before = len(airbyte.connections)
-    for call, kind in cases:
-        error = not_found(call)
-        assert json.loads(error.body)["id"] == str(UNKNOWN) and kind in json.loads(error.body)["message"]
-    assert len(airbyte.connections) == before
+def test_unknown_properties_are_ignored_and_not_kept(airbyte: LocalAirbyte, connection: Dict[str, Any]) -> None:
+    document = {"connectionId": connection["connectionId"], "favouriteColour": "teal", "name": connection["name"]}
+    response = post_json(airbyte, UPDATE, document)
+    assert response.status == 200 and "favouriteColour" not in json.loads(response.data)
 
 
-def test_paths_and_methods_that_are_not_operations(airbyte: LocalAirbyte) -> None:
-    missing = post(airbyte, "/v1/web_backend/connections/delete", b"{}")
-    assert missing.status == 404 and "No web_backend operation" in json.loads(missing.data)["message"]
-    wrong_method = urllib3.request("GET", airbyte.url + GET, retries=False)
-    assert wrong_method.status == 405 and wrong_method.headers["Allow"] == "POST"
-    # Without the /api prefix of real deployments, the operations answer too.
-    bare = urllib3.request("POST", airbyte.url.removesuffix("/api") + "/v1/web_backend/geographies/list", retries=False)
-    assert bare.status == 200 and json.loads(bare.data) == {"geographies": ["auto", "us", "eu"]}
-    assert urllib3.request("GET", airbyte.url + "/v1/health", retries=False).status == 200
+# -- Airbyte's own errors, through the client -------------------------------------------------------------------
+
+
+def test_unknown_ids_are_404_naming_the_configuration(web: WebBackendApi, connection: Dict[str, Any]) -> None:
+    for call, kind in [
+        (
+            lambda: web.web_backend_get_connection(WebBackendConnectionRequestBody(connection_id=UNKNOWN)),
+            "STANDARD_SYNC",
+        ),
+        (lambda: update(web, UNKNOWN, name="x"), "STANDARD_SYNC"),
+        (lambda: create(web, source_id=UNKNOWN, destination_id=UNKNOWN), "SOURCE_CONNECTION"),
+        (lambda: create(web, source_id=connection["sourceId"], destination_id=UNKNOWN), "DESTINATION_CONNECTION"),
+    ]:
+        with pytest.raises(NotFoundException) as failed:
+            call()
+        body = json.loads(failed.value.body)
+        assert body["message"] == f"Internal Server Error: Could not find configuration for {kind}: {UNKNOWN}."
+        assert body["rootCauseExceptionClassName"] == "io.airbyte.data.exceptions.ConfigNotFoundException"
+
+
+def test_a_json_validation_exception_is_422(airbyte: LocalAirbyte, web: WebBackendApi) -> None:
+    with pytest.raises(UnprocessableEntityException) as failed:
+        create(web, **shop(airbyte), schedule_type="basic")
+    body = json.loads(failed.value.body)
+    assert body["exceptionClassName"] == "io.airbyte.commons.server.errors.BadObjectSchemaKnownException"
+    assert body["message"].endswith("Errors: schedule data must be populated if schedule type is populated")
+
+
+def test_an_unknown_source_catalog_id_is_refused_by_the_database(airbyte: LocalAirbyte, web: WebBackendApi) -> None:
+    with pytest.raises(ServiceException) as failed:
+        create(web, **shop(airbyte), source_catalog_id=UNKNOWN)
+    body = json.loads(failed.value.body)
+    assert body["exceptionClassName"] == "org.jooq.exception.DataAccessException"
+    assert "connection_actor_catalog_id_fk" in body["message"]
+
+
+def test_a_refused_update_changes_nothing_but_its_operations(airbyte: LocalAirbyte, web: WebBackendApi) -> None:
+    """The operations are created (and dropped ones deleted) before the patch is checked, as Airbyte does."""
+    connection_id = airbyte.connection_named("Postgres to BigQuery")
+    before = airbyte.connection(connection_id)
+    operations_before = dict(airbyte.operations)
+    with pytest.raises(ServiceException):
+        update(web, connection_id, name="never", schedule_data={"basicSchedule": {"timeUnit": "hours", "units": 1}},
+               operations=[])  # fmt: skip
+    after = airbyte.connection(connection_id)
+    assert (after.name, after.schedule_type, after.schedule_data) == (
+        before.name,
+        before.schedule_type,
+        before.schedule_data,
+    )
+    assert after.operation_ids == [] and len(airbyte.operations) == len(operations_before) - 1
+
+
+def test_client_errors_keep_airbytes_status_and_body(airbyte: LocalAirbyte, web: WebBackendApi) -> None:
+    cron = {"cron": {"cronExpression": "every day", "cronTimeZone": "UTC"}}
+    with pytest.raises(BadRequestException) as failed:
+        create(web, **shop(airbyte), status=ConnectionStatus.ACTIVE, schedule_type="cron", schedule_data=cron)
+    assert json.loads(failed.value.body) == {
+        "status": 400,
+        "type": "error:cron-validation/invalid-expression",
+        "title": "Invalid cron expression",
+        "detail": "The cron expression is invalid",
+        "data": {"cronExpression": "every day"},
+    }
+
+
+# -- routing: paths, methods, content types ----------------------------------------------------------------------
+
+
+def test_paths_that_are_not_operations_are_the_bare_not_found(airbyte: LocalAirbyte) -> None:
+    for path in ["/v1/web_backend/connections/delete", "/v2/anything", "/v1/applications/token"]:
+        response = post_json(airbyte, path, {})
+        assert (response.status, response.data) == (404, b"Object not found."), path
+        assert response.headers["Content-Type"] == "application/json"
+    health = urllib3.request("GET", airbyte.url + "/v1/health", retries=False)
+    assert (health.status, json.loads(health.data)) == (200, {"available": True})
+
+
+def test_a_method_other_than_post_is_405(airbyte: LocalAirbyte) -> None:
+    response = urllib3.request("GET", airbyte.url + LIST, retries=False)
+    assert response.status == 405 and response.headers["Allow"] == "POST"
+    [error] = json.loads(response.data)["_embedded"]["errors"]
+    assert error["message"] == f"Method [GET] not allowed for URI [/api{LIST}]. Allowed methods: [POST]"
+
+
+@pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data"])
+def test_a_body_that_is_not_json_is_415_so_no_web_page_can_send_it(airbyte: LocalAirbyte, content_type: str) -> None:
+    calls = airbyte.call_count("web_backend_list_connections_for_workspace")
+    document = {"workspaceId": str(airbyte.workspace_id)}
+    response = post_json(airbyte, LIST, document, headers={"Content-Type": content_type})
+    assert response.status == 415
+    [error] = json.loads(response.data)["_embedded"]["errors"]
+    assert error["message"] == f"Content Type [{content_type}] not allowed. Allowed types: [application/json]"
+    assert airbyte.call_count("web_backend_list_connections_for_workspace") == calls
+
+
+def test_json_with_a_charset_or_no_content_type_is_taken(airbyte: LocalAirbyte) -> None:
+    body = json.dumps({"workspaceId": str(airbyte.workspace_id)}).encode()
+    charset = post_json(airbyte, LIST, body, headers={"Content-Type": "application/json; charset=UTF-8"})
+    untyped = urllib3.request("POST", airbyte.url + LIST, body=body, retries=False)
+    assert (charset.status, untyped.status) == (200, 200)

@@ -9,6 +9,7 @@ import json
 import os
 import queue
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -107,7 +108,7 @@ def test_a_fault_for_any_operation_hits_the_next_call(airbyte: LocalAirbyte, web
     with pytest.raises(ServiceException) as failed:
         web.web_backend_list_geographies()
     assert failed.value.status == 502
-    assert len(web.web_backend_list_geographies().geographies) == 3
+    assert web.web_backend_list_geographies().geographies == ["auto"]
 
 
 def test_a_slow_call_times_the_client_out_and_the_next_is_quick(airbyte: LocalAirbyte, web: WebBackendApi) -> None:
@@ -212,7 +213,7 @@ def test_keep_alive_serves_many_calls_on_one_connection(airbyte: LocalAirbyte) -
         for _ in range(3):
             connection.request("POST", "/api/v1/web_backend/geographies/list", body=b"")
             response = connection.getresponse()
-            assert response.status == 200 and json.loads(response.read())["geographies"] == ["auto", "us", "eu"]
+            assert response.status == 200 and json.loads(response.read())["geographies"] == ["auto"]
             assert response.getheader("Connection") != "close"
             assert connection.sock is not None
             local_addresses.add(connection.sock.getsockname())
@@ -241,7 +242,8 @@ def test_stop_closes_idle_connections_and_frees_the_port() -> None:
     idle = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
     idle.request("POST", "/api/v1/web_backend/check_updates")
     assert idle.getresponse().read()
-    slow = threading.Thread(target=lambda: _call_quietly(local.url))
+    url = local.url
+    slow = threading.Thread(target=lambda: _call_quietly(url))
     local.faults.slow_down("web_backend_list_geographies", 30)
     slow.start()
     started = time.monotonic()
@@ -268,7 +270,7 @@ def _call_quietly(url: str) -> None:
 def test_a_failure_of_the_server_itself_is_a_500_that_says_so(
     airbyte: LocalAirbyte, web: WebBackendApi, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(body: Any) -> Any:
+    def broken(*arguments: Any) -> Any:
         raise RuntimeError("the local backend has a bug")
 
     monkeypatch.setattr(airbyte._backend, "web_backend_list_geographies", broken)
@@ -283,6 +285,118 @@ def test_importing_the_client_does_not_import_the_testing_package() -> None:
     code = "import sys, openapi_client; openapi_client.WebBackendApi; print('openapi_client.testing' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=EXIT_TIMEOUT)
     assert result.stdout.strip() == "False", result.stderr
+
+
+# -- robustness of the server itself ---------------------------------------------------------------------
+
+
+def raw_exchange(port: int, request: bytes, timeout: float = 5.0) -> bytes:
+    """Send `request` on a new connection and read until the server closes it."""
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:
+        sock.sendall(request)
+        received = b""
+        with contextlib.suppress(ConnectionResetError):
+            while chunk := sock.recv(65536):
+                received += chunk
+        return received
+
+
+def test_bursts_of_concurrent_clients_are_all_answered(airbyte: LocalAirbyte) -> None:
+    """A listen backlog of at least 128: 128 clients connecting at once all get their answers."""
+    clients, calls = 128, 3
+    barrier = threading.Barrier(clients)
+    failures: List[BaseException] = []
+    statuses: queue.Queue[int] = queue.Queue()
+    body = json.dumps({"workspaceId": str(airbyte.workspace_id)}).encode()
+
+    def client() -> None:
+        try:
+            barrier.wait(timeout=30)
+            for _ in range(calls):
+                # A new connection every time, as many scripts make them.
+                response = urllib3.request("POST", airbyte.url + "/v1/web_backend/workspace/state", body=body,
+                                           retries=False, timeout=30)  # fmt: skip
+                statuses.put(response.status)
+        except BaseException as error:  # reported by the main thread
+            failures.append(error)
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert not failures, failures[:3]
+    assert [statuses.get_nowait() for _ in range(clients * calls)] == [200] * clients * calls
+
+
+@pytest.mark.parametrize(
+    "size, status", [(b"-5", 400), (b"-0", 400), (b"0x10", 400), (b"FFFFFFFFFFFF", 413), (b"", 400)]
+)
+def test_bad_chunk_sizes_are_refused_and_the_server_goes_on(airbyte: LocalAirbyte, size: bytes, status: int) -> None:
+    request = (
+        b"POST /api/v1/web_backend/check_updates HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+        + size + b"\r\n" + b"x" * 10 + b"\r\n0\r\n\r\n"
+    )  # fmt: skip
+    answer = raw_exchange(airbyte.port, request)
+    assert answer.startswith(f"HTTP/1.1 {status} ".encode()), answer[:80]
+    assert urllib3.request("POST", airbyte.url + "/v1/web_backend/check_updates", retries=False).status == 200
+
+
+@pytest.mark.parametrize("length", [b"-1", b"abc", b"99999999999999999999"])
+def test_bad_content_lengths_are_refused(airbyte: LocalAirbyte, length: bytes) -> None:
+    request = b"POST /api/v1/web_backend/check_updates HTTP/1.1\r\nHost: x\r\nContent-Length: " + length + b"\r\n\r\n{}"
+    assert raw_exchange(airbyte.port, request)[:12] in (b"HTTP/1.1 400", b"HTTP/1.1 413")
+
+
+def test_half_sent_requests_hold_no_threads_and_block_no_one(airbyte: LocalAirbyte) -> None:
+    """500 clients that send part of a request and stall: the server reads them on its event loop, so its
+    worker threads stay free, other callers are answered at once, and its thread count does not grow."""
+    threads_before = threading.active_count()
+    stalled: List[socket.socket] = []
+    try:
+        for n in range(500):
+            sock = socket.create_connection(("127.0.0.1", airbyte.port), timeout=5)
+            head = b"POST /api/v1/web_backend/check_updates HTTP/1.1\r\nHost: x\r\n"
+            # Half of them stop inside the headers, the other half inside the body.
+            sock.sendall(head if n % 2 else head + b"Content-Length: 1000\r\n\r\n" + b"{" * 10)
+            stalled.append(sock)
+        started = time.monotonic()
+        for web in api_for(airbyte, retries=0):
+            assert len(list_connections(web, airbyte.workspace_id, _request_timeout=10)) == 2
+        assert time.monotonic() - started < 5
+        assert threading.active_count() - threads_before < 40
+    finally:
+        for sock in stalled:
+            sock.close()
+
+
+def test_the_workers_are_a_bounded_pool(airbyte: LocalAirbyte) -> None:
+    """Many slow calls at once queue for the server's workers instead of each getting a thread."""
+    airbyte.faults.slow_down("web_backend_check_updates", 0.3, times=80)
+    threads_before = threading.active_count()
+    most = threads_before
+    done: queue.Queue[int] = queue.Queue()
+
+    def call() -> None:
+        with contextlib.suppress(urllib3.exceptions.HTTPError):
+            done.put(
+                urllib3.request("POST", airbyte.url + "/v1/web_backend/check_updates", retries=False, timeout=60).status
+            )
+
+    callers = [threading.Thread(target=call) for _ in range(80)]
+    for caller in callers:
+        caller.start()
+    while any(caller.is_alive() for caller in callers):
+        most = max(most, threading.active_count())
+        time.sleep(0.01)
+    assert [done.get_nowait() for _ in range(80)] == [200] * 80
+    # 80 callers of our own, and at most the server's pool (32 workers) besides.
+    assert most - threads_before <= 80 + 32 + 2
+
+
+def test_a_request_head_too_large_is_refused(airbyte: LocalAirbyte) -> None:
+    request = b"POST /api/v1/web_backend/check_updates HTTP/1.1\r\nX-Big: " + b"a" * 100_000 + b"\r\n\r\n"
+    assert raw_exchange(airbyte.port, request).startswith(b"HTTP/1.1 431 ")
 
 
 # -- python -m openapi_client.testing ------------------------------------------------------------------------
@@ -333,6 +447,7 @@ def test_the_command_serves_on_the_url_it_prints_and_exits_cleanly_on_a_signal(s
         assert first.startswith("LocalAirbyte listening on http://127.0.0.1:") and first.endswith("/api")
         url = first.rsplit(" ", 1)[1]
         workspace = UUID(command.line().split()[-1])
+        assert command.line() == "Answering as Airbyte OSS 2024-10"
         with openapi_client.ApiClient(openapi_client.Configuration(host=url, retries=0)) as client:
             web = WebBackendApi(client)
             assert len(list_connections(web, workspace)) == 2
@@ -386,13 +501,27 @@ def test_the_quickstart_runs_against_the_local_server_it_starts() -> None:
     assert 'Created "GitHub to BigQuery"' in out
     assert "name       GitHub to BigQuery  GitHub to BigQuery (every 6 hours)" in out
     assert "schedule   manual              every 6 hours" in out
-    assert "Schema change: breaking (3 stream(s) changed)" in out
-    assert "pull_requests  remove_field         updated_at  yes" in out
-    assert "commits        add_stream" in out
+    # Created without a catalog, the connection has none (as in Airbyte): every stream of the source is new to it.
+    assert "streams    0                   0" in out
+    assert "Schema change: no_change (4 stream(s) changed)" in out
+    assert "commits        add_stream" in out and "pull_requests  add_stream" in out
     assert out.rstrip().endswith("Done.")
 
 
 def test_the_quickstart_runs_against_airbyte_url_with_credentials_and_cleans_up(airbyte: LocalAirbyte) -> None:
+    # Airbyte lists connections in no particular order and the quickstart copies the first: let both seeded
+    # connections be up to date with their sources, so that either copy finds no change.
+    for web in api_for(airbyte, retries=0):
+        stripe = airbyte.connection_named("Stripe to Snowflake")
+        refreshed = web.web_backend_get_connection(
+            WebBackendConnectionRequestBody(connection_id=stripe, with_refreshed_catalog=True)
+        )
+        update = WebBackendConnectionUpdate(
+            connection_id=stripe, sync_catalog=refreshed.sync_catalog, source_catalog_id=refreshed.catalog_id
+        )
+        web.web_backend_update_connection(update)
+        first = list_connections(web, airbyte.workspace_id)[0]
+    earlier = len(airbyte.requests)
     env = {
         "AIRBYTE_URL": airbyte.url,
         "AIRBYTE_WORKSPACE_ID": str(airbyte.workspace_id),
@@ -405,13 +534,14 @@ def test_the_quickstart_runs_against_airbyte_url_with_credentials_and_cleans_up(
     assert 'Created "openapi_client quickstart"' in result.stdout
     assert "No changes: the source's schema matches the connection's catalog." in result.stdout
     assert 'Deleted "openapi_client quickstart (every 6 hours)"' in result.stdout
-    assert all(r.headers.get("Authorization") == "Basic YWlyYnl0ZTpwYXNzd29yZA==" for r in airbyte.requests)
+    sent = list(airbyte.requests)[earlier:]
+    assert sent and all(r.headers.get("Authorization") == "Basic YWlyYnl0ZTpwYXNzd29yZA==" for r in sent)
     # It copied the first connection, and deleted its copy: the workspace lists what it listed before.
     [copy] = [c for c in airbyte.connections.values() if c.name.startswith("openapi_client quickstart")]
     assert copy.status is ConnectionStatus.DEPRECATED
-    assert copy.source_id == airbyte.source_named("Production Postgres")
+    assert copy.source_id == first.source.source_id
     for web in api_for(airbyte, retries=0):
-        assert [c.name for c in list_connections(web, airbyte.workspace_id)] == [
+        assert sorted(c.name for c in list_connections(web, airbyte.workspace_id)) == [
             "Postgres to BigQuery",
             "Stripe to Snowflake",
         ]
@@ -424,29 +554,37 @@ def test_the_quickstart_sends_a_bearer_token_from_the_environment(airbyte: Local
     assert {r.headers.get("Authorization") for r in airbyte.requests} == {"Bearer t0k"}
 
 
-def test_the_quickstart_trades_application_credentials_for_a_token(airbyte: LocalAirbyte) -> None:
-    client_id, client_secret = airbyte.applications.add()
-    env = {
-        "AIRBYTE_URL": airbyte.url,
-        "AIRBYTE_WORKSPACE_ID": str(airbyte.workspace_id),
-        "AIRBYTE_CLIENT_ID": client_id,
-        "AIRBYTE_CLIENT_SECRET": client_secret,
-    }
-    result = run_quickstart(env)
-    assert result.returncode == 0, result.stderr
-    assert client_secret not in result.stdout + result.stderr
-    assert airbyte.applications.issued
-    sent = {r.headers.get("Authorization") for r in airbyte.requests}
-    assert sent <= {f"Bearer {token}" for token in airbyte.applications.issued}
+@pytest.mark.parametrize("application", ["instance admin", "added"])
+def test_the_quickstart_trades_application_credentials_for_a_token(application: str) -> None:
+    with LocalAirbyte(auth=True) as secured:
+        admin = secured.applications.admin
+        added = secured.applications.add()
+        client_id, client_secret = (admin.client_id, admin.client_secret) if application != "added" else added
+        env = {
+            "AIRBYTE_URL": secured.url,
+            "AIRBYTE_WORKSPACE_ID": str(secured.workspace_id),
+            "AIRBYTE_CLIENT_ID": client_id,
+            "AIRBYTE_CLIENT_SECRET": client_secret,
+        }
+        result = run_quickstart(env)
+        assert result.returncode == 0, result.stderr
+        assert client_secret not in result.stdout + result.stderr
+        assert secured.applications.issued
+        sent = {r.headers.get("Authorization") for r in secured.requests}
+        assert sent <= {f"Bearer {token}" for token in secured.applications.issued}
 
 
-def test_the_token_endpoint_refuses_unknown_credentials(airbyte: LocalAirbyte) -> None:
-    client_id, _ = airbyte.applications.add()
-    url = airbyte.url + "/v1/applications/token"
-    wrong = json.dumps({"client_id": client_id, "client_secret": "guess"}).encode()
-    assert urllib3.request("POST", url, body=wrong, retries=False).status == 401
-    assert urllib3.request("POST", url, body=b"[]", retries=False).status == 400
-    assert airbyte.applications.issued == []
+def test_the_token_endpoint_refuses_unknown_credentials() -> None:
+    with LocalAirbyte(seed=False, auth=True) as secured:
+        client_id, _ = secured.applications.add()
+        url = secured.url + "/v1/applications/token"
+        headers = {"Content-Type": "application/json"}
+        wrong = json.dumps({"client_id": client_id, "client_secret": "guess"}).encode()
+        assert urllib3.request("POST", url, body=wrong, headers=headers, retries=False).status == 400
+        assert urllib3.request("POST", url, body=b"[]", headers=headers, retries=False).status == 500
+        assert urllib3.request("POST", url, body=b"{", headers=headers, retries=False).status == 400
+        assert urllib3.request("GET", url, retries=False).status == 405
+        assert secured.applications.issued == []
 
 
 def test_the_quickstart_asks_for_the_workspace_of_a_real_airbyte(airbyte: LocalAirbyte) -> None:

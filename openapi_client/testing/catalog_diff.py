@@ -1,194 +1,199 @@
-"""What changed between a connection's catalog and the catalog its source has now, as Airbyte reports it.
+"""What changed between two catalogs, as Airbyte reports it (`airbyte-commons-protocol`'s `CatalogDiffHelpers`,
+called through `ConnectionsHandler.getDiff`).
 
-Streams are matched by namespace and name, fields by their path in the stream's JSON schema (nested objects
-are compared property by property). A change is breaking when it takes away what a selected stream syncs
-by: a removed field that is its cursor or part of its primary key, or a new source-defined primary key on a
-stream that deduplicates by it. Everything else (new or removed streams, new fields, changed field types)
-is non-breaking.
+Streams are matched by namespace and name. A stream in both is compared only when the connection syncs it
+(it is in the configured catalog), field by field: every node of its JSON schema is a field, named by its path
+(array items are `items`; the variants of a `oneOf` share their parent's path), so a change deep inside an object
+also changes the object. A removed field breaks the connection only when it is the cursor of an incremental
+stream or part of the primary key of a deduplicated one; a new source-defined primary key only when the stream
+deduplicates by a different, non-empty key. Airbyte returns the transforms as a hash set, in no order; they come
+here sorted.
 """
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+import copy
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-from openapi_client.models.airbyte_catalog import AirbyteCatalog
-from openapi_client.models.airbyte_stream import AirbyteStream
-from openapi_client.models.airbyte_stream_and_configuration import AirbyteStreamAndConfiguration
-from openapi_client.models.airbyte_stream_configuration import AirbyteStreamConfiguration
-from openapi_client.models.catalog_diff import CatalogDiff
-from openapi_client.models.destination_sync_mode import DestinationSyncMode
-from openapi_client.models.field_add import FieldAdd
-from openapi_client.models.field_remove import FieldRemove
-from openapi_client.models.field_schema_update import FieldSchemaUpdate
-from openapi_client.models.field_transform import FieldTransform, FieldTransformTransformType
-from openapi_client.models.schema_change import SchemaChange
-from openapi_client.models.stream_attribute_primary_key_update import StreamAttributePrimaryKeyUpdate
-from openapi_client.models.stream_attribute_transform import (
-    StreamAttributeTransform,
-    StreamAttributeTransformTransformType,
+from openapi_client.testing.catalog_converter import (
+    DEDUP_MODES,
+    INCREMENTAL,
+    ConfiguredStream,
+    Json,
+    StreamKey,
+    to_configured,
 )
-from openapi_client.models.stream_descriptor import StreamDescriptor
-from openapi_client.models.stream_transform import StreamTransform, StreamTransformTransformType
-from openapi_client.models.stream_transform_update_stream import StreamTransformUpdateStream
+from openapi_client.testing.errors import ServerCrash
 
-StreamKey = Tuple[str, str]
 FieldPath = Tuple[str, ...]
-DEDUP_MODES = frozenset({DestinationSyncMode.APPEND_DEDUP, DestinationSyncMode.OVERWRITE_DEDUP})
+# `CatalogDiffHelpers.DUPLICATED_SCHEMA`: the schema of a path that the JSON schema gives twice.
+DUPLICATED_SCHEMA = "Duplicated Schema"
+_COMPOSITES = ("oneOf", "allOf", "anyOf")
 
 
-def stream_key(stream: AirbyteStream) -> StreamKey:
-    return (stream.namespace or "", stream.name)
+def catalog_diff(old: Json, new: Json, configured: Sequence[ConfiguredStream]) -> Json:
+    """`ConnectionsHandler.getDiff`: the `CatalogDiff` (API JSON) that takes `old` to `new`, judged by how the
+    connection syncs (`configured`). Both catalogs count with every stream, selected or not."""
+    old_streams = _streams_by_key(old)
+    new_streams = _streams_by_key(new)
+    syncing = {stream.key: stream for stream in configured}
+    transforms: List[Json] = []
+    for key in old_streams.keys() - new_streams.keys():
+        transforms.append(_stream_transform("remove_stream", key))
+    for key in new_streams.keys() - old_streams.keys():
+        transforms.append(_stream_transform("add_stream", key))
+    for key in old_streams.keys() & new_streams.keys():
+        old_stream, new_stream = old_streams[key], new_streams[key]
+        if key in syncing and old_stream != new_stream:
+            update = _stream_update(old_stream, new_stream, syncing[key])
+            if update["fieldTransforms"] or update["streamAttributeTransforms"]:
+                transforms.append(_stream_transform("update_stream", key, update))
+    return {"transforms": sorted(transforms, key=_transform_order)}
 
 
-def streams_by_key(catalog: AirbyteCatalog) -> Dict[StreamKey, AirbyteStreamAndConfiguration]:
-    return {stream_key(entry.stream): entry for entry in catalog.streams if entry.stream is not None}
-
-
-def diff_catalogs(configured: AirbyteCatalog, discovered: AirbyteCatalog) -> CatalogDiff:
-    """The transforms that take `configured` (a connection's catalog) to `discovered` (its source's now)."""
-    old = streams_by_key(configured)
-    new = streams_by_key(discovered)
-    transforms: List[StreamTransform] = []
-    for key in sorted(new.keys() | old.keys()):
-        if key not in old:
-            transforms.append(_stream_transform(StreamTransformTransformType.ADD_STREAM, key))
-        elif key not in new:
-            transforms.append(_stream_transform(StreamTransformTransformType.REMOVE_STREAM, key))
-        else:
-            update = _stream_update(old[key], new[key])
-            if update is not None:
-                transforms.append(_stream_transform(StreamTransformTransformType.UPDATE_STREAM, key, update))
-    return CatalogDiff(transforms=transforms)
-
-
-def schema_change(diff: CatalogDiff) -> SchemaChange:
-    """`breaking` if any transform is, `non_breaking` if there is any, else `no_change`."""
-    if not diff.transforms:
-        return SchemaChange.NO_CHANGE
-    return SchemaChange.BREAKING if any(_is_breaking(t) for t in diff.transforms) else SchemaChange.NON_BREAKING
-
-
-def refreshed_catalog(configured: AirbyteCatalog, discovered: AirbyteCatalog) -> AirbyteCatalog:
-    """The discovered streams, each with the connection's configuration where it had the stream; new streams
-    come unselected, so that a refresh never starts syncing data nobody chose."""
-    old = streams_by_key(configured)
-    streams = []
-    for entry in discovered.streams:
-        if entry.stream is None:
+def contains_breaking_change(diff: Json) -> bool:
+    """`AutoPropagateSchemaChangeHelper.containsBreakingChange`."""
+    for transform in diff["transforms"]:
+        update = transform.get("updateStream")
+        if update is None:
             continue
-        previous = old.get(stream_key(entry.stream))
-        config = previous.config if previous is not None else _unselected(entry.config)
-        streams.append(AirbyteStreamAndConfiguration(stream=entry.stream, config=config))
-    return AirbyteCatalog(streams=streams).model_copy(deep=True)
+        changes = update["fieldTransforms"] + update["streamAttributeTransforms"]
+        if any(change["breaking"] for change in changes):
+            return True
+    return False
 
 
-def _unselected(config: Optional[AirbyteStreamConfiguration]) -> Optional[AirbyteStreamConfiguration]:
-    return None if config is None else config.model_copy(update={"selected": False})
+def streams_to_reset(diff: Json) -> List[StreamKey]:
+    """`WebBackendConnectionsHandler.getStreamsToReset`: every stream the diff names."""
+    return [(t["streamDescriptor"].get("namespace"), t["streamDescriptor"]["name"]) for t in diff["transforms"]]
 
 
-def _stream_transform(
-    kind: StreamTransformTransformType, key: StreamKey, update: Optional[StreamTransformUpdateStream] = None
-) -> StreamTransform:
-    namespace, name = key
-    descriptor = StreamDescriptor(name=name, namespace=namespace) if namespace else StreamDescriptor(name=name)
-    if update is None:
-        return StreamTransform(transform_type=kind, stream_descriptor=descriptor)
-    return StreamTransform(transform_type=kind, stream_descriptor=descriptor, update_stream=update)
+def _streams_by_key(catalog: Json) -> Dict[StreamKey, Json]:
+    """`toProtocolKeepAllStreams` then `configuredCatalogToCatalog`: every stream, as stored were it selected."""
+    everything = copy.deepcopy(catalog)
+    for entry in everything.get("streams") or []:
+        if entry.get("config") is not None:
+            entry["config"]["selected"] = True
+    return {configured.key: configured.stream for configured in to_configured(everything)}
 
 
-def _stream_update(
-    old: AirbyteStreamAndConfiguration, new: AirbyteStreamAndConfiguration
-) -> Optional[StreamTransformUpdateStream]:
-    assert old.stream is not None and new.stream is not None
-    synced_by = _fields_synced_by(old.config)
-    fields = _field_transforms(_properties(old.stream.json_schema), _properties(new.stream.json_schema), (), synced_by)
-    attributes = _attribute_transforms(old, new)
-    if not fields and not attributes:
-        return None
-    return StreamTransformUpdateStream(field_transforms=fields, stream_attribute_transforms=attributes)
+def _stream_update(old: Json, new: Json, configured: ConfiguredStream) -> Json:
+    attributes: List[Json] = []
+    old_key = old.get("sourceDefinedPrimaryKey") or []
+    new_key = new.get("sourceDefinedPrimaryKey") or []
+    if old_key != new_key:
+        change = {"oldPrimaryKey": old_key, "newPrimaryKey": new_key}
+        breaking = _key_change_breaks(configured, new_key)
+        attributes.append({"transformType": "update_primary_key", "breaking": breaking, "updatePrimaryKey": change})
+    old_fields = _fields_with_schemas(old.get("jsonSchema"))
+    new_fields = _fields_with_schemas(new.get("jsonSchema"))
+    fields: List[Json] = []
+    for path in old_fields.keys() - new_fields.keys():
+        removed = {"schema": old_fields[path]}
+        fields.append(_field("remove_field", path, _removal_breaks(configured, path), removeField=removed))
+    for path in new_fields.keys() - old_fields.keys():
+        fields.append(_field("add_field", path, False, addField={"schema": new_fields[path]}))
+    for path in old_fields.keys() & new_fields.keys():
+        if old_fields[path] != new_fields[path]:
+            update = {"oldSchema": old_fields[path], "newSchema": new_fields[path]}
+            fields.append(_field("update_field_schema", path, False, updateFieldSchema=update))
+    fields.sort(key=lambda change: (change["fieldName"], change["transformType"]))
+    return {"fieldTransforms": fields, "streamAttributeTransforms": attributes}
 
 
-def _fields_synced_by(config: Optional[AirbyteStreamConfiguration]) -> List[FieldPath]:
-    """The cursor and primary key fields of a selected stream: taking one of them away breaks its syncs."""
-    if config is None or config.selected is False:
-        return []
-    keys = [tuple(path) for path in config.primary_key or []]
-    return keys + ([tuple(config.cursor_field)] if config.cursor_field else [])
-
-
-def _properties(json_schema: Optional[Mapping[str, Any]]) -> Mapping[str, Any]:
-    properties = (json_schema or {}).get("properties")
-    return properties if isinstance(properties, dict) else {}
-
-
-def _field_transforms(
-    old: Mapping[str, Any], new: Mapping[str, Any], prefix: FieldPath, synced_by: Sequence[FieldPath]
-) -> List[FieldTransform]:
-    transforms: List[FieldTransform] = []
-    for name in sorted(old.keys() | new.keys()):
-        path = (*prefix, name)
-        if name not in old:
-            added = FieldAdd(var_schema=_schema(new[name]))
-            transforms.append(_field(FieldTransformTransformType.ADD_FIELD, path, False, add_field=added))
-        elif name not in new:
-            removed = FieldRemove(var_schema=_schema(old[name]))
-            breaking = any(synced[: len(path)] == path for synced in synced_by)
-            transforms.append(_field(FieldTransformTransformType.REMOVE_FIELD, path, breaking, remove_field=removed))
-        elif old[name] != new[name]:
-            transforms.extend(_changed_field(old[name], new[name], path, synced_by))
-    return transforms
-
-
-def _changed_field(old: Any, new: Any, path: FieldPath, synced_by: Sequence[FieldPath]) -> List[FieldTransform]:
-    """An object whose own type is unchanged is compared property by property; anything else as a whole."""
-    if _nested(old) and _nested(new) and _without_properties(old) == _without_properties(new):
-        return _field_transforms(_properties(old), _properties(new), path, synced_by)
-    update = FieldSchemaUpdate(old_schema=_schema(old), new_schema=_schema(new))
-    return [_field(FieldTransformTransformType.UPDATE_FIELD_SCHEMA, path, False, update_field_schema=update)]
-
-
-def _schema(value: Any) -> Dict[str, Any]:
-    # JSON Schema allows `true` (anything) and `false` (nothing) as schemas; the diff's schemas are objects.
-    if isinstance(value, dict):
-        return value
-    return {"not": {}} if value is False else {}
-
-
-def _nested(schema: Any) -> bool:
-    return isinstance(schema, dict) and isinstance(schema.get("properties"), dict)
-
-
-def _without_properties(schema: Mapping[str, Any]) -> Dict[str, Any]:
-    return {key: value for key, value in schema.items() if key != "properties"}
-
-
-def _field(kind: FieldTransformTransformType, path: FieldPath, breaking: bool, **change: Any) -> FieldTransform:
-    return FieldTransform(transform_type=kind, field_name=list(path), breaking=breaking, **change)
-
-
-def _attribute_transforms(
-    old: AirbyteStreamAndConfiguration, new: AirbyteStreamAndConfiguration
-) -> List[StreamAttributeTransform]:
-    assert old.stream is not None and new.stream is not None
-    old_key = old.stream.source_defined_primary_key or []
-    new_key = new.stream.source_defined_primary_key or []
-    if old_key == new_key:
-        return []
-    config = old.config
-    deduplicated = config is not None and config.selected is not False and config.destination_sync_mode in DEDUP_MODES
-    change = StreamAttributePrimaryKeyUpdate(old_primary_key=old_key, new_primary_key=new_key)
-    return [
-        StreamAttributeTransform(
-            transform_type=StreamAttributeTransformTransformType.UPDATE_PRIMARY_KEY,
-            breaking=deduplicated,
-            update_primary_key=change,
-        )
-    ]
-
-
-def _is_breaking(transform: StreamTransform) -> bool:
-    update = transform.update_stream
-    if update is None:
+def _key_change_breaks(configured: ConfiguredStream, new_key: List[List[str]]) -> bool:
+    """`primaryKeyTransformBreaksConnection`: a deduplicated stream whose key is not the new, non-empty one."""
+    if not new_key:
         return False
-    fields = any(field.breaking for field in update.field_transforms)
-    return fields or any(attribute.breaking for attribute in update.stream_attribute_transforms)
+    same = {tuple(part) for part in configured.primary_key} == {tuple(part) for part in new_key}
+    return configured.destination_sync_mode in DEDUP_MODES and not same
+
+
+def _removal_breaks(configured: ConfiguredStream, path: FieldPath) -> bool:
+    """`fieldTransformBreaksConnection`: the cursor of an incremental stream, or a primary key part of a
+    deduplicated one (compared as whole paths)."""
+    if configured.sync_mode == INCREMENTAL and tuple(configured.cursor_field) == path:
+        return True
+    key_parts = {tuple(part) for part in configured.primary_key}
+    return configured.destination_sync_mode in DEDUP_MODES and path in key_parts
+
+
+def _fields_with_schemas(json_schema: Any) -> Dict[FieldPath, Any]:
+    """`getFullyQualifiedFieldNamesWithTypes` collected into a map: each field below the root and its schema,
+    without the children of `oneOf`-like fields; a path found twice maps to `DUPLICATED_SCHEMA`."""
+    fields: Dict[FieldPath, Any] = {}
+    one_ofs: List[str] = []
+    for path, schema in _traverse(json_schema)[1:]:
+        joined = ".".join(path)
+        if _is_one_of(schema):
+            one_ofs.append(joined)
+        elif any(joined.startswith(prefix) for prefix in one_ofs):
+            # Airbyte compares the joined names as strings, so `username` counts as a child of a `user` oneOf.
+            continue
+        fields[path] = DUPLICATED_SCHEMA if path in fields else schema
+    return fields
+
+
+def _traverse(json_schema: Any) -> List[Tuple[FieldPath, Any]]:
+    """`JsonSchemas.traverseJsonSchema`: every node, depth first in preorder (without recursion, for deep schemas)."""
+    nodes: List[Tuple[FieldPath, Any]] = []
+    pending: List[Tuple[FieldPath, Any]] = [((), json_schema if json_schema is not None else {})]
+    while pending:
+        path, node = pending.pop()
+        if not isinstance(node, dict):
+            reason = f"json schema nodes should always be object nodes. path: {list(path)} actual: {node}"
+            raise ServerCrash.precondition(reason)
+        nodes.append((path, node))
+        pending.extend(reversed(_children(path, node)))
+    return nodes
+
+
+def _children(path: FieldPath, node: Dict[str, Any]) -> List[Tuple[FieldPath, Any]]:
+    children: List[Tuple[FieldPath, Any]] = []
+    for node_type in _types(node):
+        if node_type == "array" and "items" in node:
+            children.append(((*path, "items"), node["items"]))
+        elif node_type == "object":
+            properties = node.get("properties")
+            composite = next((keyword for keyword in _COMPOSITES if keyword in node), None)
+            if "properties" in node:
+                items = properties.items() if isinstance(properties, dict) else ()
+                children.extend(((*path, name), child) for name, child in items)
+            elif composite is not None and isinstance(node[composite], list):
+                children.extend((path, variant) for variant in node[composite])
+    return children
+
+
+def _types(node: Dict[str, Any]) -> List[str]:
+    """`JsonSchemas.getTypeOrObject`: the declared types, `string` for an enum, else `object`."""
+    declared = node.get("type")
+    if declared is not None:
+        return [_text(t) for t in declared] if isinstance(declared, list) else [_text(declared)]
+    return ["string"] if "enum" in node else ["object"]
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else str(value).lower()
+
+
+def _is_one_of(schema: Dict[str, Any]) -> bool:
+    """`isOneOfField`: no key of the schema contains `type`."""
+    return not any("type" in name for name in schema)
+
+
+def _stream_transform(kind: str, key: StreamKey, update: Optional[Json] = None) -> Json:
+    namespace, name = key
+    descriptor = {"name": name} if namespace is None else {"name": name, "namespace": namespace}
+    transform: Json = {"transformType": kind, "streamDescriptor": descriptor}
+    if update is not None:
+        transform["updateStream"] = update
+    return transform
+
+
+def _field(kind: str, path: FieldPath, breaking: bool, **change: Any) -> Json:
+    return {"transformType": kind, "fieldName": list(path), "breaking": breaking, **change}
+
+
+def _transform_order(transform: Json) -> Tuple[str, str, str]:
+    descriptor = transform["streamDescriptor"]
+    return (descriptor.get("namespace") or "", descriptor["name"], transform["transformType"])

@@ -1,8 +1,9 @@
-"""Catalogs: building a source's streams the short way, their default configuration, and the rules a
-connection's configured catalog must follow."""
+"""Streams: building a source's streams the short way, and the configuration Airbyte gives a discovered one."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 
 from openapi_client.models.airbyte_catalog import AirbyteCatalog
@@ -11,8 +12,6 @@ from openapi_client.models.airbyte_stream_and_configuration import AirbyteStream
 from openapi_client.models.airbyte_stream_configuration import AirbyteStreamConfiguration
 from openapi_client.models.destination_sync_mode import DestinationSyncMode
 from openapi_client.models.sync_mode import SyncMode
-from openapi_client.testing.catalog_diff import DEDUP_MODES, stream_key
-from openapi_client.testing.errors import Invalid, InvalidInput
 
 StreamLike = Union[AirbyteStream, AirbyteStreamAndConfiguration]
 Streams = Union[AirbyteCatalog, Iterable[StreamLike]]
@@ -29,6 +28,7 @@ FIELD_TYPES: Dict[str, Dict[str, Any]] = {
     "object": {"type": ["null", "object"]},
     "array": {"type": ["null", "array"]},
 }
+_NOT_ALPHANUMERIC = re.compile(r"[^A-Za-z0-9_]")
 
 
 def airbyte_stream(
@@ -59,76 +59,50 @@ def airbyte_stream(
     return stream
 
 
-def default_configuration(stream: AirbyteStream) -> AirbyteStreamConfiguration:
-    """How a new connection syncs a stream unless told otherwise: incremental (deduplicated when the stream has
-    a primary key) where the source offers a cursor, else a full refresh that overwrites."""
-    cursor = stream.default_cursor_field or []
-    incremental = SyncMode.INCREMENTAL in (stream.supported_sync_modes or []) and bool(cursor)
-    primary_key = stream.source_defined_primary_key or []
-    if incremental:
-        destination_mode = DestinationSyncMode.APPEND_DEDUP if primary_key else DestinationSyncMode.APPEND
+def default_configuration(stream: AirbyteStream, *, selected: bool = True) -> AirbyteStreamConfiguration:
+    """The configuration Airbyte gives a discovered stream (`CatalogConverter.generateDefaultConfiguration` and
+    `configureDefaultSyncModesForNewStream`): incremental and deduplicated when the source defines a cursor and a
+    primary key; a full refresh that overwrites when it defines only a cursor (or nothing), unless the stream
+    offers nothing but incremental. The source's cursor and key are filled in either way. Airbyte preselects only
+    a catalog's single stream; this selects the stream unless told otherwise, as a user picking it would."""
+    cursor_defined = bool(stream.source_defined_cursor)
+    key = [list(part) for part in stream.source_defined_primary_key or []]
+    full_refresh = SyncMode.FULL_REFRESH in (stream.supported_sync_modes or [])
+    if cursor_defined and key:
+        modes = (SyncMode.INCREMENTAL, DestinationSyncMode.APPEND_DEDUP)
+    elif cursor_defined and not full_refresh:
+        modes = (SyncMode.INCREMENTAL, DestinationSyncMode.APPEND)
     else:
-        destination_mode = DestinationSyncMode.OVERWRITE
+        modes = (SyncMode.FULL_REFRESH, DestinationSyncMode.OVERWRITE)
     return AirbyteStreamConfiguration(
-        sync_mode=SyncMode.INCREMENTAL if incremental else SyncMode.FULL_REFRESH,
-        destination_sync_mode=destination_mode,
-        cursor_field=list(cursor) if incremental else [],
-        primary_key=[list(part) for part in primary_key],
-        alias_name=stream.name,
-        selected=True,
-        suggested=True,
-        field_selection_enabled=False,
+        sync_mode=modes[0],
+        destination_sync_mode=modes[1],
+        cursor_field=list(stream.default_cursor_field or []),
+        primary_key=key,
+        alias_name=alias_name(stream.name),
+        selected=selected,
+        suggested=selected,
     )
 
 
-def as_catalog(streams: Streams) -> AirbyteCatalog:
-    """A catalog of copies of `streams`; a stream given without a configuration gets the default one."""
+def alias_name(name: str) -> str:
+    """`Names.toAlphanumericAndUnderscore`: accents dropped, spaces and other non-alphanumerics made `_`."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    unaccented = "".join(char for char in decomposed if not unicodedata.category(char).startswith("M"))
+    return _NOT_ALPHANUMERIC.sub("_", re.sub(r"\s+", "_", unaccented))
+
+
+def stream_list(streams: Streams) -> List[AirbyteStream]:
+    """Copies of the streams of `streams` (any configuration they come with is not part of a source's catalog)."""
     entries = streams.streams if isinstance(streams, AirbyteCatalog) else list(streams)
-    configured: List[AirbyteStreamAndConfiguration] = []
+    result: List[AirbyteStream] = []
     for entry in entries:
-        if isinstance(entry, AirbyteStream):
-            entry = AirbyteStreamAndConfiguration(stream=entry)
-        if not isinstance(entry, AirbyteStreamAndConfiguration) or entry.stream is None:
+        stream = entry.stream if isinstance(entry, AirbyteStreamAndConfiguration) else entry
+        if not isinstance(stream, AirbyteStream):
             wanted = "AirbyteStream, or AirbyteStreamAndConfiguration with a stream"
             raise TypeError(f"A catalog holds {wanted}, not {entry!r}")
-        config = entry.config if entry.config is not None else default_configuration(entry.stream)
-        configured.append(AirbyteStreamAndConfiguration(stream=entry.stream, config=config))
-    return AirbyteCatalog(streams=configured).model_copy(deep=True)
-
-
-def check_configured_catalog(operation: str, catalog: AirbyteCatalog, path: str = "syncCatalog") -> None:
-    """Raise `InvalidInput` naming every stream entry that a sync could not run with."""
-    problems: List[Invalid] = []
-    seen = set()
-    for index, entry in enumerate(catalog.streams):
-        where = f"{path}.streams[{index}]"
-        if entry.stream is None or entry.config is None:
-            missing = "stream" if entry.stream is None else "config"
-            problems.append(Invalid(f"{where}.{missing}", "Field required"))
-            continue
-        key = stream_key(entry.stream)
-        if key in seen:
-            problems.append(Invalid(f"{where}.stream.name", "The catalog has this stream twice", entry.stream.name))
-        seen.add(key)
-        if entry.config.selected is not False:
-            problems.extend(_configuration_problems(entry.stream, entry.config, f"{where}.config"))
-    if problems:
-        raise InvalidInput(operation, problems)
-
-
-def _configuration_problems(stream: AirbyteStream, config: AirbyteStreamConfiguration, where: str) -> List[Invalid]:
-    problems = []
-    supported = stream.supported_sync_modes
-    if supported and config.sync_mode not in supported:
-        offered = ", ".join(mode.value for mode in supported)
-        problems.append(Invalid(f"{where}.syncMode", f"The stream supports only {offered}", config.sync_mode.value))
-    cursor_known = bool(config.cursor_field) or bool(stream.source_defined_cursor and stream.default_cursor_field)
-    if config.sync_mode is SyncMode.INCREMENTAL and not cursor_known:
-        problems.append(Invalid(f"{where}.cursorField", "An incremental sync needs a cursor field"))
-    key_known = bool(config.primary_key) or bool(stream.source_defined_primary_key)
-    if config.destination_sync_mode in DEDUP_MODES and not key_known:
-        problems.append(Invalid(f"{where}.primaryKey", "A deduplicated sync needs a primary key"))
-    return problems
+        result.append(stream.model_copy(deep=True))
+    return result
 
 
 def _field_schema(field_type: FieldType) -> Dict[str, Any]:

@@ -1,111 +1,263 @@
-"""The error answers of the local web backend: the spec's 404 and 422 bodies, raised as exceptions."""
+"""The answers other than 200, shaped as Airbyte's server shapes them.
+
+Each is an exception that a handler raises where Airbyte's code throws, and that renders the status and body
+Airbyte's exception handlers give it (`airbyte-commons-server`'s `errors/handlers/*`, `airbyte-server`'s
+`ApiHelper.execute` and `NotFoundController`, Micronaut's own handlers for what never reaches Airbyte's code).
+`jersey=True` renders them as the Jersey-based servers of 2022 did (`airbyte-server`'s `errors/*Mapper`).
+
+Bodies carry the first line of a Java stack trace, never a real one.
+"""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, Optional, Sequence, Tuple, Union
-from uuid import UUID
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-from pydantic import BaseModel, ValidationError
+Answer = Tuple[int, bytes, Dict[str, str]]
 
-from openapi_client.models.invalid_input_exception_info import InvalidInputExceptionInfo
-from openapi_client.models.invalid_input_property import InvalidInputProperty
-from openapi_client.models.not_found_known_exception_info import NotFoundKnownExceptionInfo
-
-# The path of the whole body, for problems that no single property has (a body that is not JSON at all).
-BODY_PATH = "$"
-# An invalid value is quoted back to the caller, but a huge one must not make a huge error body.
+_SERVER_ERRORS = "io.airbyte.commons.server.errors"
+_JERSEY_ERRORS = "io.airbyte.server.errors"
+# An invalid value is quoted back, but a huge one must not make a huge error body.
 _LONGEST_VALUE_QUOTED = 200
 
 
 class ApiProblem(Exception):
-    """An answer other than 200: its status and the spec's body for it."""
+    """An answer other than 200."""
 
-    status: int
-
-    def body(self) -> BaseModel:
+    def answer(self, path: str, jersey: bool = False) -> Answer:
         raise NotImplementedError
 
 
-class NotFound(ApiProblem):
-    """A 404: the request names an object that does not exist."""
+def known_exception_info(
+    exception_class: str, message: str, cause_class: Optional[str] = None, cause_message: str = ""
+) -> Dict[str, Any]:
+    """`KnownException.infoFromThrowableWithMessage`: the message, the class, and the cause's class."""
+    info: Dict[str, Any] = {
+        "message": message,
+        "exceptionClassName": exception_class,
+        "exceptionStack": [f"{exception_class}: {message}"],
+    }
+    if cause_class is not None:
+        info["rootCauseExceptionClassName"] = cause_class
+        info["rootCauseExceptionStack"] = [f"{cause_class}: {cause_message}"]
+    return info
 
-    status = 404
 
-    def __init__(self, kind: str, object_id: Union[UUID, str]) -> None:
-        self.kind = kind
-        self.object_id = str(object_id)
-        super().__init__(f"Could not find {kind} with id: {object_id}")
+def json_answer(status: int, document: Any, headers: Optional[Dict[str, str]] = None) -> Answer:
+    return status, json.dumps(document).encode("utf-8"), dict(headers or {})
 
-    def body(self) -> NotFoundKnownExceptionInfo:
-        return NotFoundKnownExceptionInfo(
-            id=self.object_id,
-            message=str(self),
-            exception_class_name="io.airbyte.commons.server.errors.IdNotFoundKnownException",
-        )
+
+class IdNotFound(ApiProblem):
+    """A `ConfigNotFoundException` of the persistence: `ApiHelper.execute` makes it an `IdNotFoundKnownException`,
+    which `IdNotFoundExceptionHandler` answers with 404 and a `KnownExceptionInfo` (no `id` field)."""
+
+    def __init__(self, config_type: str, config_id: Any) -> None:
+        self.config_type = config_type
+        self.config_id = str(config_id)
+        super().__init__(f"Could not find configuration for {config_type}: {self.config_id}.")
+
+    def answer(self, path: str, jersey: bool = False) -> Answer:
+        if jersey:
+            cause = "io.airbyte.config.persistence.ConfigNotFoundException"
+            return json_answer(
+                404, known_exception_info(f"{_JERSEY_ERRORS}.IdNotFoundKnownException", str(self), cause)
+            )
+        cause = "io.airbyte.data.exceptions.ConfigNotFoundException"
+        message = f"Internal Server Error: {self}"
+        return json_answer(404, known_exception_info(f"{_SERVER_ERRORS}.IdNotFoundKnownException", message, cause))
+
+
+class BadObjectSchema(ApiProblem):
+    """A `JsonValidationException`, which `ApiHelper.execute` answers with 422 (`BadObjectSchemaKnownException`)."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(f"The provided configuration does not fulfill the specification. Errors: {reason}")
+
+    def answer(self, path: str, jersey: bool = False) -> Answer:
+        package = _JERSEY_ERRORS if jersey else _SERVER_ERRORS
+        cause = "io.airbyte.validation.json.JsonValidationException"
+        info = known_exception_info(f"{package}.BadObjectSchemaKnownException", str(self), cause, self.reason)
+        return json_answer(422, info)
+
+
+class ServerCrash(ApiProblem):
+    """An exception nothing handles (a failed precondition, a null): `UncaughtExceptionHandler`'s 500."""
+
+    def __init__(self, exception_class: str, reason: str) -> None:
+        self.exception_class = exception_class
+        self.reason = reason
+        super().__init__(f"Internal Server Error: {reason}")
+
+    @classmethod
+    def precondition(cls, reason: str) -> ServerCrash:
+        """Guava's `Preconditions.checkArgument` failing."""
+        return cls("java.lang.IllegalArgumentException", reason)
+
+    @classmethod
+    def null(cls, what: str) -> ServerCrash:
+        return cls("java.lang.NullPointerException", f'Cannot invoke "{what}" because its value is null')
+
+    def answer(self, path: str, jersey: bool = False) -> Answer:
+        return json_answer(500, known_exception_info(self.exception_class, str(self)))
+
+
+class Conflict(ApiProblem):
+    """`ConflictException` (409): what newer servers answer when the database refuses a write."""
+
+    def __init__(self) -> None:
+        super().__init__("Failed to access database. Check the server logs for more information")
+
+    def answer(self, path: str, jersey: bool = False) -> Answer:
+        return json_answer(409, known_exception_info(f"{_SERVER_ERRORS}.ConflictException", str(self)))
+
+
+class BadRequest(ApiProblem):
+    """`BadRequestException` (400), which `KnownExceptionHandler` answers."""
+
+    def answer(self, path: str, jersey: bool = False) -> Answer:
+        return json_answer(400, known_exception_info(f"{_SERVER_ERRORS}.BadRequestException", str(self)))
+
+
+class Problem(ApiProblem):
+    """One of Airbyte's API problems (`airbyte-api/problems-api`), which `AbstractThrowableProblemHandler` answers
+    with its status and the problem itself."""
+
+    def __init__(self, status: int, problem_type: str, title: str, detail: str, data: Dict[str, Any]) -> None:
+        self.status = status
+        self.document: Dict[str, Any] = {"status": status, "type": problem_type, "title": title, "detail": detail}
+        if data:
+            self.document["data"] = data
+        super().__init__(detail)
+
+    def answer(self, path: str, jersey: bool = False) -> Answer:
+        return json_answer(self.status, self.document)
 
 
 @dataclass(frozen=True)
-class Invalid:
-    """One invalid property: its JSON path (`syncCatalog.streams[0].config.syncMode`) and why."""
+class Violation:
+    """One failed bean-validation constraint: `webBackendGetConnection.webBackendConnectionRequestBody.connectionId`."""
 
-    path: str
-    message: str
-    value: Optional[str] = None
+    property_path: str
+    message: str = "must not be null"
+    invalid_value: str = "null"
 
 
 class InvalidInput(ApiProblem):
-    """A 422: the body is not valid for the operation; each problem names its property."""
+    """Bean validation of the body (`@Valid`, `@NotNull` on required fields): `InvalidInputExceptionHandler`'s 400
+    with an `InvalidInputExceptionInfo` naming each violation."""
 
-    status = 422
+    def __init__(self, violations: Sequence[Violation]) -> None:
+        self.violations = list(violations)
+        super().__init__("Some properties contained invalid input.")
 
-    def __init__(self, operation: str, problems: Sequence[Invalid]) -> None:
-        self.operation = operation
-        self.problems = list(problems)
-        named = ", ".join(problem.path for problem in self.problems)
-        super().__init__(f"Invalid body for {operation}: {named}")
-
-    @classmethod
-    def one(cls, operation: str, path: str, message: str, value: Any = None) -> InvalidInput:
-        return cls(operation, [Invalid(path, message, None if value is None else quote(value))])
-
-    @classmethod
-    def from_validation_error(cls, operation: str, error: ValidationError) -> InvalidInput:
-        problems = [
-            Invalid(json_path(item["loc"]), item["msg"], None if item["type"] == "missing" else quote(item["input"]))
-            for item in error.errors(include_url=False)
+    def answer(self, path: str, jersey: bool = False) -> Answer:
+        namespace = "javax" if jersey else "jakarta"
+        info = known_exception_info(f"{namespace}.validation.ConstraintViolationException", str(self))
+        info["validationErrors"] = [
+            {"propertyPath": v.property_path, "message": v.message, "invalidValue": v.invalid_value}
+            for v in self.violations
         ]
-        return cls(operation, problems)
-
-    def body(self) -> InvalidInputExceptionInfo:
-        return InvalidInputExceptionInfo(
-            message=str(self),
-            exception_class_name="io.airbyte.commons.server.errors.BadObjectSchemaKnownException",
-            validation_errors=[
-                InvalidInputProperty(property_path=problem.path, message=problem.message, invalid_value=problem.value)
-                for problem in self.problems
-            ],
-        )
+        return json_answer(400, info)
 
 
-def json_path(location: Tuple[Union[str, int], ...]) -> str:
-    """A pydantic error location as a JSON path by the spec's names: `('a', 0, 'b')` -> `a[0].b`."""
-    path = ""
-    for part in location:
-        if isinstance(part, int):
-            path += f"[{part}]"
-        else:
-            path += f".{part}" if path else part
-    return path or BODY_PATH
+class BindingFailure(ApiProblem):
+    """Jackson could not read the body into the operation's argument. Micronaut answers 400 with its own error
+    (`ConversionErrorHandler`); the Jersey servers answered 422 (`InvalidJson*ExceptionMapper`)."""
+
+    def __init__(self, argument: str, reason: str, jackson_class: str, *, syntax: bool = False) -> None:
+        self.argument = argument
+        self.reason = reason
+        self.jackson_class = jackson_class
+        self.syntax = syntax
+        super().__init__(f"Failed to convert argument [{argument}] for value [null] due to: {reason}")
+
+    def answer(self, path: str, jersey: bool = False) -> Answer:
+        if jersey:
+            kind = "Invalid json." if self.syntax else "Invalid json input."
+            return json_answer(422, known_exception_info(self.jackson_class, f"{kind} {self.reason} {self.reason}"))
+        return micronaut_error(400, "Bad Request", path, str(self), f"/{self.argument}")
+
+
+class MissingBody(ApiProblem):
+    """An operation that takes a body got none (or JSON `null`): Micronaut's `UnsatisfiedRouteHandler`."""
+
+    def __init__(self, method: str, argument: str) -> None:
+        self.method = method
+        self.argument = argument
+        super().__init__(f"Required Body [{argument}] not specified")
+
+    def answer(self, path: str, jersey: bool = False) -> Answer:
+        if jersey:
+            return InvalidInput([Violation(f"{self.method}.{self.argument}")]).answer(path, jersey)
+        return micronaut_error(400, "Bad Request", path, str(self), f"/{self.argument}")
+
+
+class HttpStatusError(ApiProblem):
+    """What Micronaut answers itself before any controller runs: 405 for a method the path does not take, 415
+    for a body that is not JSON."""
+
+    def __init__(self, status: int, reason: str, message: str, headers: Optional[Dict[str, str]] = None) -> None:
+        self.status = status
+        self.reason = reason
+        self.headers = dict(headers or {})
+        super().__init__(message)
+
+    @classmethod
+    def unsupported_media_type(cls, content_type: str) -> HttpStatusError:
+        message = f"Content Type [{content_type}] not allowed. Allowed types: [application/json]"
+        return cls(415, "Unsupported Media Type", message)
+
+    @classmethod
+    def method_not_allowed(cls, method: str, uri: str) -> HttpStatusError:
+        message = f"Method [{method}] not allowed for URI [{uri}]. Allowed methods: [POST]"
+        return cls(405, "Method Not Allowed", message, {"Allow": "POST"})
+
+    def answer(self, path: str, jersey: bool = False) -> Answer:
+        status, body, _ = micronaut_error(self.status, self.reason, path, str(self))
+        return status, body, dict(self.headers)
+
+
+class ObjectNotFound(ApiProblem):
+    """No route: `NotFoundController` answers every 404 of Micronaut's with the bare text `Object not found.`"""
+
+    def __init__(self) -> None:
+        super().__init__("Object not found.")
+
+    def answer(self, path: str, jersey: bool = False) -> Answer:
+        if jersey:
+            message = "Object not found. HTTP 404 Not Found"
+            return json_answer(404, known_exception_info(f"{_JERSEY_ERRORS}.IdNotFoundKnownException", message))
+        return 404, b"Object not found.", {}
+
+
+class Unauthenticated(ApiProblem):
+    """Micronaut Security's rejection: 401 without credentials it accepts, 403 when they lack the role."""
+
+    def __init__(self, forbidden: bool = False) -> None:
+        self.status = 403 if forbidden else 401
+        super().__init__("Forbidden" if forbidden else "Unauthorized")
+
+    def answer(self, path: str, jersey: bool = False) -> Answer:
+        return self.status, b"", {}
+
+
+def micronaut_error(status: int, reason: str, path: str, message: str, error_path: Optional[str] = None) -> Answer:
+    """Micronaut's `HateoasErrorResponseProcessor` body, its errors always a list (`JacksonConfiguration`)."""
+    error: Dict[str, Any] = {"message": message}
+    if error_path is not None:
+        error["path"] = error_path
+    errors: List[Dict[str, Any]] = [error]
+    document = {
+        "message": reason,
+        "_links": {"self": {"href": path, "templated": False}},
+        "_embedded": {"errors": errors},
+    }
+    return json_answer(status, document)
 
 
 def quote(value: Any) -> str:
     """A value as the caller sent it, as JSON text (strings as they are), cut short if long."""
-    if isinstance(value, bytes):
-        text = value.decode("utf-8", errors="replace")
-    elif isinstance(value, str):
-        text = value
-    else:
-        text = json.dumps(value, default=str)
+    text = value if isinstance(value, str) else json.dumps(value, default=str)
     return text if len(text) <= _LONGEST_VALUE_QUOTED else text[:_LONGEST_VALUE_QUOTED] + "..."

@@ -1,37 +1,30 @@
-"""What the local web backend holds: connector definitions, sources, destinations, operations, connections.
+"""What the local web backend holds: connector definitions, sources, destinations, connections and their jobs.
 
-Records are plain dataclasses that only the state touches under its lock; the spec's read models are built
-from them for every answer, so that no answer shares a mutable object with the state.
+Records are plain dataclasses that only the state touches under its lock; answers are built from them as the
+API's JSON, so that no answer shares a mutable object with the state.
 """
 
 from __future__ import annotations
 
+import copy
+import enum
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Dict, List, Optional
 from uuid import UUID
 
 from openapi_client.models.actor_definition_version_breaking_changes import ActorDefinitionVersionBreakingChanges
-from openapi_client.models.actor_definition_version_read import ActorDefinitionVersionRead
-from openapi_client.models.actor_status import ActorStatus
-from openapi_client.models.airbyte_catalog import AirbyteCatalog
-from openapi_client.models.connection_schedule import ConnectionSchedule, ConnectionScheduleTimeUnit
-from openapi_client.models.connection_schedule_data import ConnectionScheduleData
-from openapi_client.models.connection_schedule_type import ConnectionScheduleType
+from openapi_client.models.airbyte_stream import AirbyteStream
 from openapi_client.models.connection_state_type import ConnectionStateType
 from openapi_client.models.connection_status import ConnectionStatus
-from openapi_client.models.destination_read import DestinationRead
-from openapi_client.models.destination_snippet_read import DestinationSnippetRead
-from openapi_client.models.geography import Geography
 from openapi_client.models.job_status import JobStatus
-from openapi_client.models.namespace_definition_type import NamespaceDefinitionType
-from openapi_client.models.non_breaking_changes_preference import NonBreakingChangesPreference
-from openapi_client.models.resource_requirements import ResourceRequirements
-from openapi_client.models.schema_change_backfill_preference import SchemaChangeBackfillPreference
-from openapi_client.models.source_read import SourceRead
-from openapi_client.models.source_snippet_read import SourceSnippetRead
 from openapi_client.models.support_level import SupportLevel
 from openapi_client.models.support_state import SupportState
+from openapi_client.testing.catalog_converter import ConfiguredStream, StreamKey
+
+Json = Dict[str, Any]
+# `JobStatus.TERMINAL_STATUSES` of airbyte-config: a job in any other status is still running.
+TERMINAL_STATUSES = frozenset({JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.CANCELLED})
 
 
 @dataclass
@@ -50,24 +43,31 @@ class Definition:
     last_published: Optional[datetime] = None
     supports_refreshes: bool = True
     breaking_changes: Optional[ActorDefinitionVersionBreakingChanges] = None
+    # A custom connector is not in the registry, so `check_updates` never counts it.
+    custom: bool = False
 
     @property
     def has_update(self) -> bool:
-        return self.latest_version != self.version
+        return not self.custom and self.latest_version != self.version
 
-    def version_read(self) -> ActorDefinitionVersionRead:
-        return ActorDefinitionVersionRead(
-            docker_repository=self.docker_repository,
-            docker_image_tag=self.version,
-            supports_refreshes=self.supports_refreshes,
-            is_version_override_applied=False,
-            support_level=self.support_level,
-            support_state=self.support_state,
-            supports_file_transfer=False,
-            **_present(
-                breaking_changes=self.breaking_changes, last_published=self.last_published, cdk_version=self.cdk_version
-            ),
-        ).model_copy(deep=True)
+    def version_read(self) -> Json:
+        """The `ActorDefinitionVersionRead` of the version in use."""
+        read: Json = {
+            "dockerRepository": self.docker_repository,
+            "dockerImageTag": self.version,
+            "supportsRefreshes": self.supports_refreshes,
+            "isVersionOverrideApplied": False,
+            "supportLevel": self.support_level.value,
+            "supportState": self.support_state.value,
+            "supportsFileTransfer": False,
+        }
+        if self.breaking_changes is not None:
+            read["breakingChanges"] = _json(self.breaking_changes)
+        if self.last_published is not None:
+            read["lastPublished"] = self.last_published.isoformat().replace("+00:00", "Z")
+        if self.cdk_version is not None:
+            read["cdkVersion"] = self.cdk_version
+        return read
 
 
 @dataclass
@@ -76,34 +76,34 @@ class Source:
     workspace_id: UUID
     definition: Definition
     name: str
-    configuration: Dict[str, Any]
-    # What a schema discovery of the source finds now; `catalog_id` changes with every new catalog.
-    catalog: AirbyteCatalog
-    catalog_id: UUID
+    configuration: Json
+    # What a schema discovery of the source finds now.
+    streams: List[AirbyteStream]
+    created_at: int
+    # The catalog each discovery so far found (`ActorCatalogFetchEvent`s), oldest first.
+    fetched: List[UUID] = field(default_factory=list)
 
-    def read(self, status: ActorStatus) -> SourceRead:
-        definition = self.definition
-        return SourceRead(
-            source_definition_id=definition.definition_id,
-            source_id=self.source_id,
-            workspace_id=self.workspace_id,
-            connection_configuration=dict(self.configuration),
-            name=self.name,
-            source_name=definition.name,
-            is_version_override_applied=False,
-            support_state=definition.support_state,
-            status=status,
-            **_present(icon=definition.icon, breaking_changes=definition.breaking_changes),
-        ).model_copy(deep=True)
+    def read(self, active: bool) -> Json:
+        """`SourceHandler.toSourceRead`, with the status it adds."""
+        return {
+            "sourceDefinitionId": str(self.definition.definition_id),
+            "sourceId": str(self.source_id),
+            "workspaceId": str(self.workspace_id),
+            "connectionConfiguration": copy.deepcopy(self.configuration),
+            "name": self.name,
+            "sourceName": self.definition.name,
+            **_actor_details(self.definition, active),
+        }
 
-    def snippet(self) -> SourceSnippetRead:
-        return SourceSnippetRead(
-            source_id=self.source_id,
-            name=self.name,
-            source_definition_id=self.definition.definition_id,
-            source_name=self.definition.name,
-            **_present(icon=self.definition.icon),
-        )
+    def snippet(self) -> Json:
+        """`SourceHandler.toSourceSnippetRead`."""
+        snippet: Json = {
+            "sourceId": str(self.source_id),
+            "name": self.name,
+            "sourceDefinitionId": str(self.definition.definition_id),
+            "sourceName": self.definition.name,
+        }
+        return _with_icon(snippet, self.definition)
 
 
 @dataclass
@@ -112,36 +112,52 @@ class Destination:
     workspace_id: UUID
     definition: Definition
     name: str
-    configuration: Dict[str, Any]
+    configuration: Json
+    created_at: int
 
-    def read(self, status: ActorStatus) -> DestinationRead:
-        definition = self.definition
-        return DestinationRead(
-            destination_definition_id=definition.definition_id,
-            destination_id=self.destination_id,
-            workspace_id=self.workspace_id,
-            connection_configuration=dict(self.configuration),
-            name=self.name,
-            destination_name=definition.name,
-            is_version_override_applied=False,
-            support_state=definition.support_state,
-            status=status,
-            **_present(icon=definition.icon, breaking_changes=definition.breaking_changes),
-        ).model_copy(deep=True)
+    def read(self, active: bool) -> Json:
+        """`DestinationHandler.toDestinationRead`, with the status it adds."""
+        return {
+            "destinationDefinitionId": str(self.definition.definition_id),
+            "destinationId": str(self.destination_id),
+            "workspaceId": str(self.workspace_id),
+            "connectionConfiguration": copy.deepcopy(self.configuration),
+            "name": self.name,
+            "destinationName": self.definition.name,
+            **_actor_details(self.definition, active),
+        }
 
-    def snippet(self) -> DestinationSnippetRead:
-        return DestinationSnippetRead(
-            destination_id=self.destination_id,
-            name=self.name,
-            destination_definition_id=self.definition.definition_id,
-            destination_name=self.definition.name,
-            **_present(icon=self.definition.icon),
-        )
+    def snippet(self) -> Json:
+        snippet: Json = {
+            "destinationId": str(self.destination_id),
+            "name": self.name,
+            "destinationDefinitionId": str(self.definition.definition_id),
+            "destinationName": self.definition.name,
+        }
+        return _with_icon(snippet, self.definition)
+
+
+@dataclass
+class Operation:
+    """A `StandardSyncOperation`: a dbt or webhook step that runs after a connection's syncs."""
+
+    operation_id: UUID
+    workspace_id: UUID
+    name: str
+    operator_configuration: Json
+
+    def read(self) -> Json:
+        return {
+            "operationId": str(self.operation_id),
+            "name": self.name,
+            "operatorConfiguration": copy.deepcopy(self.operator_configuration),
+            "workspaceId": str(self.workspace_id),
+        }
 
 
 @dataclass
 class Connection:
-    """A connection's own settings; its source, destination and operations are looked up by id."""
+    """A connection as Airbyte stores it (`StandardSync`); its source, destination and operations by id."""
 
     connection_id: UUID
     workspace_id: UUID
@@ -149,24 +165,24 @@ class Connection:
     destination_id: UUID
     name: str
     status: ConnectionStatus
-    sync_catalog: AirbyteCatalog
-    catalog_id: Optional[UUID]
+    # The selected streams only, and for every stream that was sent whether field selection is on.
+    catalog: List[ConfiguredStream]
+    field_selection: Dict[str, bool]
+    source_catalog_id: Optional[UUID]
     created_at: int
-    namespace_definition: NamespaceDefinitionType = NamespaceDefinitionType.DESTINATION
+    namespace_definition: str = "source"
     namespace_format: Optional[str] = None
     prefix: Optional[str] = None
-    schedule_type: ConnectionScheduleType = ConnectionScheduleType.MANUAL
-    schedule_data: Optional[ConnectionScheduleData] = None
+    schedule_type: str = "manual"
+    schedule_data: Optional[Json] = None
     operation_ids: List[UUID] = field(default_factory=list)
-    resource_requirements: Optional[ResourceRequirements] = None
-    geography: Geography = Geography.AUTO
-    notify_schema_changes: bool = True
+    resource_requirements: Optional[Json] = None
+    geography: str = "auto"
+    breaking_change: bool = False
+    notify_schema_changes: bool = False
     notify_schema_changes_by_email: bool = False
-    non_breaking_changes_preference: NonBreakingChangesPreference = NonBreakingChangesPreference.IGNORE
-    backfill_preference: SchemaChangeBackfillPreference = SchemaChangeBackfillPreference.DISABLED
-    latest_sync_job_created_at: Optional[int] = None
-    latest_sync_job_status: Optional[JobStatus] = None
-    is_syncing: bool = False
+    non_breaking_changes_preference: str = "ignore"
+    backfill_preference: str = "disabled"
     state_type: ConnectionStateType = ConnectionStateType.NOT_SET
 
     @property
@@ -174,14 +190,53 @@ class Connection:
         # Airbyte deletes a connection by deprecating it: it is kept, but no longer listed.
         return self.status is ConnectionStatus.DEPRECATED
 
-    def legacy_schedule(self) -> Optional[ConnectionSchedule]:
-        """The deprecated `schedule` field, which mirrors a basic schedule."""
-        basic = self.schedule_data.basic_schedule if self.schedule_data else None
-        if self.schedule_type is not ConnectionScheduleType.BASIC or basic is None:
-            return None
-        return ConnectionSchedule(units=basic.units, time_unit=ConnectionScheduleTimeUnit(basic.time_unit.value))
+
+class JobKind(enum.Enum):
+    """A job's `ConfigType`: syncs and refreshes count as syncs for `isSyncing` and `latestSyncJob*`; resets
+    (`RESET_CONNECTION`) do not."""
+
+    SYNC = "sync"
+    REFRESH = "refresh"
+    RESET = "reset_connection"
 
 
-def _present(**values: Any) -> Dict[str, Any]:
-    """The keyword arguments that have a value: a read model then leaves the others unset, not null."""
-    return {name: value for name, value in values.items() if value is not None}
+@dataclass
+class Job:
+    job_id: int
+    connection_id: UUID
+    kind: JobKind
+    status: JobStatus
+    created_at: int
+    updated_at: int
+    streams: List[StreamKey] = field(default_factory=list)
+
+    @property
+    def running(self) -> bool:
+        return self.status not in TERMINAL_STATUSES
+
+    @property
+    def counts_as_sync(self) -> bool:
+        """In `Job.SYNC_REPLICATION_TYPES`."""
+        return self.kind in (JobKind.SYNC, JobKind.REFRESH)
+
+
+def _actor_details(definition: Definition, active: bool) -> Json:
+    details: Json = {
+        "isVersionOverrideApplied": False,
+        "supportState": definition.support_state.value,
+        "status": "active" if active else "inactive",
+    }
+    if definition.breaking_changes is not None:
+        details["breakingChanges"] = _json(definition.breaking_changes)
+    return _with_icon(details, definition)
+
+
+def _with_icon(document: Json, definition: Definition) -> Json:
+    if definition.icon is not None:
+        document["icon"] = definition.icon
+    return document
+
+
+def _json(model: Any) -> Json:
+    document: Json = model.model_dump(mode="json", by_alias=True, exclude_none=True)
+    return document

@@ -1,60 +1,103 @@
-"""A connection's schedule from what a create or update says: its type, and the data that type needs."""
+"""A connection's schedule from what a create or update says (`ConnectionsHandler.createConnection`,
+`validateConnectionPatch`, `ConnectionScheduleHelper.populateSyncFromScheduleTypeAndData`).
+
+Schedules are the API's JSON: the type (`manual`, `basic`, `cron`) and the `scheduleData` that goes with it.
+"""
 
 from __future__ import annotations
 
-from typing import Optional, Tuple
+from typing import Any, Dict, Optional, Tuple
 
-from openapi_client.models.connection_schedule import ConnectionSchedule
-from openapi_client.models.connection_schedule_data import ConnectionScheduleData
-from openapi_client.models.connection_schedule_data_basic_schedule import (
-    ConnectionScheduleDataBasicSchedule,
-    ConnectionScheduleDataBasicScheduleTimeUnit,
-)
-from openapi_client.models.connection_schedule_type import ConnectionScheduleType
-from openapi_client.testing.errors import InvalidInput
+from openapi_client.testing.cron import cron_problem, time_zone_exists
+from openapi_client.testing.errors import BadObjectSchema, Problem, ServerCrash
 
-Schedule = Tuple[ConnectionScheduleType, Optional[ConnectionScheduleData]]
-# Quartz cron, as Airbyte takes it: seconds, minutes, hours, day of month, month, day of week[, year].
-_CRON_FIELDS = (6, 7)
+Json = Dict[str, Any]
+Schedule = Tuple[str, Optional[Json]]
+MANUAL = ("manual", None)
+_PATCH = "ConnectionUpdate should"
 
 
-def resolve_schedule(
-    operation: str,
-    schedule_type: Optional[ConnectionScheduleType],
-    schedule: Optional[ConnectionSchedule],
-    schedule_data: Optional[ConnectionScheduleData],
-    current: Optional[ConnectionScheduleData] = None,
-) -> Schedule:
-    """The schedule type and data to keep. Without a type, the data says which it is (none: manual); the
-    deprecated `schedule` stands for a basic schedule; an update that names only a type keeps `current` data."""
-    if schedule_data is None and schedule is not None:
-        basic = ConnectionScheduleDataBasicSchedule(
-            time_unit=ConnectionScheduleDataBasicScheduleTimeUnit(schedule.time_unit.value), units=schedule.units
+def created_schedule(schedule_type: Optional[str], legacy: Optional[Json], data: Optional[Json]) -> Schedule:
+    """A new connection's schedule: by type and data; else the deprecated `schedule` as a basic one; else manual
+    (data without a type is ignored). Both a type and `schedule` is refused (422)."""
+    if legacy is not None and schedule_type is not None:
+        raise BadObjectSchema("supply old or new schedule schema but not both")
+    if schedule_type is not None:
+        return schedule_from(schedule_type, data, None)
+    if legacy is not None:
+        return "basic", {"basicSchedule": {"timeUnit": legacy["timeUnit"], "units": legacy["units"]}}
+    return MANUAL
+
+
+def check_patch(schedule_type: Optional[str], legacy: Optional[Json], data: Optional[Json]) -> None:
+    """`validateConnectionPatch`'s preconditions: each failure is an `IllegalArgumentException` (500)."""
+    if legacy is not None:
+        raise ServerCrash.precondition(
+            f"{_PATCH} only make changes to the schedule by setting scheduleType and scheduleData. "
+            "'schedule' is no longer supported."
         )
-        schedule_data = ConnectionScheduleData(basic_schedule=basic)
-    if schedule_type is None:
-        schedule_type = _type_of(schedule_data)
-    data = schedule_data or current
-    if schedule_type is ConnectionScheduleType.MANUAL:
-        return schedule_type, None
-    if schedule_type is ConnectionScheduleType.BASIC:
-        if data is None or data.basic_schedule is None:
-            raise InvalidInput.one(operation, "scheduleData.basicSchedule", "A basic schedule needs its units")
-        if data.basic_schedule.units <= 0:
-            units = data.basic_schedule.units
-            raise InvalidInput.one(operation, "scheduleData.basicSchedule.units", "Units must be positive", units)
-        return schedule_type, ConnectionScheduleData(basic_schedule=data.basic_schedule.model_copy())
-    if data is None or data.cron is None:
-        raise InvalidInput.one(operation, "scheduleData.cron", "A cron schedule needs its expression and time zone")
-    if len(data.cron.cron_expression.split()) not in _CRON_FIELDS:
-        where, expression = "scheduleData.cron.cronExpression", data.cron.cron_expression
-        raise InvalidInput.one(operation, where, "Not a Quartz cron expression", expression)
-    return schedule_type, ConnectionScheduleData(cron=data.cron.model_copy())
+    if schedule_type is None and data is not None:
+        raise ServerCrash.precondition(
+            f"{_PATCH} not include any scheduleData without also specifying a valid scheduleType."
+        )
+    if schedule_type == "manual" and data is not None:
+        raise ServerCrash.precondition(
+            f"{_PATCH} not include any scheduleData when setting the Connection scheduleType to MANUAL."
+        )
+    if schedule_type in ("basic", "cron") and data is None:
+        name = schedule_type.upper()
+        raise ServerCrash.precondition(
+            f"{_PATCH} include scheduleData when setting the Connection scheduleType to {name}."
+        )
 
 
-def _type_of(data: Optional[ConnectionScheduleData]) -> ConnectionScheduleType:
-    if data is not None and data.basic_schedule is not None:
-        return ConnectionScheduleType.BASIC
-    if data is not None and data.cron is not None:
-        return ConnectionScheduleType.CRON
-    return ConnectionScheduleType.MANUAL
+def schedule_from(schedule_type: str, data: Optional[Json], connection_id: Optional[str]) -> Schedule:
+    """`populateSyncFromScheduleTypeAndData`: a basic schedule needs its `basicSchedule` (422); a cron one its
+    expression and time zone, which Quartz and Joda must accept (400, as Airbyte's cron problems)."""
+    if schedule_type != "manual" and data is None:
+        raise BadObjectSchema("schedule data must be populated if schedule type is populated")
+    if schedule_type == "manual" or data is None:
+        return MANUAL
+    if schedule_type == "basic":
+        basic = data.get("basicSchedule")
+        if basic is None:
+            raise BadObjectSchema("if schedule type is basic, then scheduleData.basic must be populated")
+        return "basic", {"basicSchedule": {"timeUnit": basic["timeUnit"], "units": basic["units"]}}
+    cron = data.get("cron")
+    if cron is None:
+        raise _cron_problem(
+            "missing-cron-data",
+            "Cron data is missing",
+            "If schedule type is cron, scheduleData.cron must be provided.",
+            {},
+        )
+    expression, zone = cron.get("cronExpression"), cron.get("cronTimeZone")
+    identified = {} if connection_id is None else {"connectionId": connection_id}
+    if expression is None or zone is None:
+        given = {"cronExpression": expression, "cronTimezone": zone}
+        data = {**identified, **{k: v for k, v in given.items() if v is not None}}
+        raise _cron_problem(
+            "missing-component",
+            "Cron is missing a component",
+            "The cron must specify a cron expression and a timezone.",
+            data,
+        )
+    if zone.lower().startswith("etc") or not time_zone_exists(zone):
+        data = {**identified, "cronTimezone": zone}
+        raise _cron_problem("invalid-timezone", "Invalid cron timezone", "The specified cron timezone is invalid", data)
+    if cron_problem(expression) is not None:
+        data = {**identified, "cronExpression": expression}
+        raise _cron_problem("invalid-expression", "Invalid cron expression", "The cron expression is invalid", data)
+    return "cron", {"cron": {"cronExpression": expression, "cronTimeZone": zone}}
+
+
+def legacy_schedule(schedule_type: str, data: Optional[Json]) -> Optional[Json]:
+    """The deprecated `schedule` field of a read: Airbyte keeps it for basic schedules only."""
+    basic = (data or {}).get("basicSchedule")
+    if schedule_type != "basic" or basic is None:
+        return None
+    return {"timeUnit": basic["timeUnit"], "units": basic["units"]}
+
+
+def _cron_problem(kind: str, title: str, detail: str, data: Json) -> Problem:
+    return Problem(400, f"error:cron-validation/{kind}", title, detail, data)

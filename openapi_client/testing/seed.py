@@ -1,9 +1,10 @@
 """The workspace a `LocalAirbyte` starts with: a small but believable Airbyte setup.
 
 Three sources (a Postgres database, Stripe, GitHub) and two destinations (BigQuery, Snowflake), each with
-its connector definition; two connections, one of them with a dbt Cloud webhook; a Postgres and a
-Snowflake connector with a newer version out; and a Stripe schema that has grown a field since its
-connection's catalog was saved, so that the connection reports a non-breaking schema change.
+its connector definition; two connections, made as Airbyte's web app makes them (the source discovered, every
+stream selected, `sourceCatalogId` sent), one of them with a dbt Cloud webhook; a Postgres and a Snowflake
+connector with a newer version out; and a Stripe schema that has grown a field since its connection's catalog
+was saved, which Airbyte has discovered, so that the connection reports a non-breaking schema change.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from datetime import datetime, timezone
 from typing import Any, Dict, List
 from uuid import UUID
 
+from openapi_client.models.airbyte_catalog import AirbyteCatalog
 from openapi_client.models.airbyte_stream import AirbyteStream
 from openapi_client.models.connection_schedule_data import ConnectionScheduleData
 from openapi_client.models.connection_schedule_data_basic_schedule import (
@@ -214,10 +216,11 @@ def seed_workspace(state: AirbyteState, backend: WebBackend) -> None:
             ),
         ),
     )
-    shop = backend.web_backend_create_connection(
+    shop = backend.create(
         WebBackendConnectionCreate(
             name="Postgres to BigQuery",
             source_id=postgres_source,
+            **everything_selected(state, postgres_source),
             destination_id=warehouse,
             status=ConnectionStatus.ACTIVE,
             prefix="shop_",
@@ -230,12 +233,13 @@ def seed_workspace(state: AirbyteState, backend: WebBackend) -> None:
             operations=[dbt_job],
         )
     )
-    state.record_sync(shop.connection_id, JobStatus.SUCCEEDED, at=now - 5 * _HOUR)
+    state.record_sync(UUID(shop["connectionId"]), JobStatus.SUCCEEDED, at=now - 5 * _HOUR)
 
-    billing = backend.web_backend_create_connection(
+    billing = backend.create(
         WebBackendConnectionCreate(
             name="Stripe to Snowflake",
             source_id=stripe_source,
+            **everything_selected(state, stripe_source),
             destination_id=snowflake_destination,
             status=ConnectionStatus.INACTIVE,
             schedule_type=ConnectionScheduleType.CRON,
@@ -244,7 +248,18 @@ def seed_workspace(state: AirbyteState, backend: WebBackend) -> None:
             ),
         )
     )
-    state.record_sync(billing.connection_id, JobStatus.SUCCEEDED, at=now - 3 * _DAY)
-    state.record_sync(billing.connection_id, JobStatus.FAILED, at=now - 2 * _DAY)
-    # Stripe has added a field since: the connection shows a non-breaking schema change until it takes it.
+    state.record_sync(UUID(billing["connectionId"]), JobStatus.SUCCEEDED, at=now - 3 * _DAY)
+    state.record_sync(UUID(billing["connectionId"]), JobStatus.FAILED, at=now - 2 * _DAY)
+    # Stripe has added a field since, and Airbyte has discovered it: the connection shows a non-breaking schema
+    # change until it takes the new catalog.
     state.set_source_catalog(stripe_source, stripe_streams(with_payment_method=True))
+
+
+def everything_selected(state: AirbyteState, source_id: UUID) -> Dict[str, Any]:
+    """What the web app sends to create a connection: the source discovered, its catalog with every stream
+    selected, and that catalog's id."""
+    catalog_id = state.fetch_catalog(source_id)
+    catalog = state.catalog(catalog_id)
+    for entry in catalog["streams"]:
+        entry["config"]["selected"] = True
+    return {"sync_catalog": AirbyteCatalog.model_validate(catalog), "source_catalog_id": catalog_id}

@@ -1,64 +1,61 @@
-"""The eight web_backend operations, with Airbyte's semantics, over an `AirbyteState`.
-
-Each operation takes its request model (already validated) and returns its answer model, or raises the
-`ApiProblem` the spec declares. It holds the state's lock from its first read to its last write, so that
-concurrent requests see and leave the state whole; it checks everything before changing anything, so that
-a refused request changes nothing.
+"""The eight `web_backend` operations, as `airbyte-commons-server`'s `WebBackendConnectionsHandler` (with
+`ConnectionsHandler`, `OperationsHandler`, `WebBackendCheckUpdatesHandler` and `WebBackendGeographiesHandler`)
+carries them out at `5beb5e7ca0d6`. Each method names the Java it follows; docs/testing.md says what is simplified.
 """
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import json
 import time
-from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 from uuid import UUID, uuid4
 
-from pydantic import BaseModel
-
 from openapi_client.api.web_backend_api import WebBackendApi
-from openapi_client.models.base import ApiEnum
 from openapi_client.models.connection_id_request_body import ConnectionIdRequestBody
-from openapi_client.models.connection_state_type import ConnectionStateType
-from openapi_client.models.geography import Geography
-from openapi_client.models.operation_create import OperationCreate
-from openapi_client.models.operation_read import OperationRead
-from openapi_client.models.web_backend_check_updates_read import WebBackendCheckUpdatesRead
+from openapi_client.models.connection_status import ConnectionStatus
 from openapi_client.models.web_backend_connection_create import WebBackendConnectionCreate
-from openapi_client.models.web_backend_connection_list_item import WebBackendConnectionListItem
 from openapi_client.models.web_backend_connection_list_request_body import WebBackendConnectionListRequestBody
-from openapi_client.models.web_backend_connection_read import WebBackendConnectionRead
-from openapi_client.models.web_backend_connection_read_list import WebBackendConnectionReadList
 from openapi_client.models.web_backend_connection_request_body import WebBackendConnectionRequestBody
 from openapi_client.models.web_backend_connection_update import WebBackendConnectionUpdate
-from openapi_client.models.web_backend_geographies_list_result import WebBackendGeographiesListResult
-from openapi_client.models.web_backend_operation_create_or_update import WebBackendOperationCreateOrUpdate
 from openapi_client.models.web_backend_workspace_state import WebBackendWorkspaceState
-from openapi_client.models.web_backend_workspace_state_result import WebBackendWorkspaceStateResult
 from openapi_client.operations import Operation, OperationSpec
-from openapi_client.testing.catalog_diff import diff_catalogs, refreshed_catalog, schema_change
-from openapi_client.testing.catalogs import check_configured_catalog
-from openapi_client.testing.errors import ApiProblem, Invalid, InvalidInput
-from openapi_client.testing.records import Connection
-from openapi_client.testing.schedules import resolve_schedule
-from openapi_client.testing.state import AirbyteState
-from openapi_client.testing.validation import parse_body
-
-# The settings an update copies as they come; the others need more than a copy.
-_COPIED_ON_UPDATE = (
-    "name",
-    "namespace_definition",
-    "namespace_format",
-    "prefix",
-    "status",
-    "resource_requirements",
-    "geography",
-    "notify_schema_changes",
-    "notify_schema_changes_by_email",
-    "non_breaking_changes_preference",
-    "backfill_preference",
+from openapi_client.testing import pagination
+from openapi_client.testing.catalog_converter import (
+    ConfiguredStream,
+    Json,
+    configuration_changes,
+    configured_catalog,
+    field_selection,
+    merge,
+    stream_key,
+    to_configured,
 )
-_SCHEDULE_FIELDS = frozenset({"schedule", "schedule_type", "schedule_data"})
-OperationInput = Tuple[Optional[UUID], WebBackendOperationCreateOrUpdate]
+from openapi_client.testing.catalog_diff import catalog_diff, contains_breaking_change, streams_to_reset
+from openapi_client.testing.errors import Answer, ApiProblem, Conflict, IdNotFound, ServerCrash
+from openapi_client.testing.records import Connection, Job, JobKind
+from openapi_client.testing.records import Operation as OperationRecord
+from openapi_client.testing.schedules import check_patch, created_schedule, legacy_schedule, schedule_from
+from openapi_client.testing.state import AirbyteState
+from openapi_client.testing.validation import Binding, read_body
+from openapi_client.testing.versions import ServerVersion
+
+# What the geographies endpoint answers in each edition (`listGeographiesOSS`, `listGeographiesCloud`).
+GEOGRAPHIES = {"oss": ["auto"], "cloud": ["auto", "us", "eu"]}
+# The settings an update copies when it carries them (`ConnectionsHandler.applyPatchToStandardSync`).
+_PATCHED = {
+    "name": "name",
+    "namespaceDefinition": "namespace_definition",
+    "namespaceFormat": "namespace_format",
+    "prefix": "prefix",
+    "resourceRequirements": "resource_requirements",
+    "geography": "geography",
+    "notifySchemaChanges": "notify_schema_changes",
+    "notifySchemaChangesByEmail": "notify_schema_changes_by_email",
+    "nonBreakingChangesPreference": "non_breaking_changes_preference",
+    "backfillPreference": "backfill_preference",
+}
 
 
 def _declared_operations() -> Dict[str, OperationSpec]:
@@ -71,242 +68,432 @@ OPERATIONS: Dict[str, OperationSpec] = _declared_operations()
 
 
 class WebBackend:
-    """The operations, each named as `WebBackendApi` names it."""
+    """The operations, each named as `WebBackendApi` names it, as a server of `version` carries them out."""
 
-    def __init__(self, state: AirbyteState) -> None:
+    def __init__(self, state: AirbyteState, version: ServerVersion, edition: str = "oss") -> None:
+        if edition not in GEOGRAPHIES:
+            raise ValueError(f"Unknown edition {edition!r}: use 'oss' or 'cloud'")
         self.state = state
+        self.version = version
+        self.edition = edition
 
-    def answer(self, operation: OperationSpec, raw_body: bytes) -> Tuple[int, bytes]:
-        """The status and JSON body that answer a request with `raw_body` to `operation`."""
+    def answer(self, operation: OperationSpec, raw_body: bytes, path: str) -> Answer:
+        """The status, JSON body and headers that answer a request with `raw_body` to `operation`."""
         try:
             body: Any = None
-            if operation.request_type is not None and (operation.body_required or raw_body.strip()):
-                body = parse_body(operation.name, operation.request_type, raw_body)
-            result: BaseModel | ApiEnum = getattr(self, operation.name)(body)
+            document: Json = {}
+            if operation.request_type is not None:
+                body, document = read_body(operation.request_type, raw_body, self._binding(operation))
+            with self.state.lock:
+                result = getattr(self, operation.name)(body, document, raw_body)
         except ApiProblem as problem:
-            return problem.status, _json(problem.body())
-        return 200, _json(result)
+            return problem.answer(path, self.version.jersey)
+        return 200, json.dumps(result).encode("utf-8"), {}
+
+    def create(self, body: WebBackendConnectionCreate) -> Json:
+        """Create a connection from Python, as a call to the create operation would."""
+        document: Json = body.model_dump(mode="json", by_alias=True, exclude_none=True)
+        with self.state.lock:
+            return self.web_backend_create_connection(body, document, b"")
+
+    # -- the operations --------------------------------------------------------------------------------------
 
     def web_backend_list_connections_for_workspace(
-        self, body: WebBackendConnectionListRequestBody
-    ) -> WebBackendConnectionReadList:
-        with self.state.lock:
-            connections = self.state.workspace_connections(body.workspace_id)
-            # An empty filter is no filter, as in Airbyte.
-            sources, destinations = set(body.source_id or ()), set(body.destination_id or ())
-            if sources:
-                connections = [c for c in connections if c.source_id in sources]
-            if destinations:
-                connections = [c for c in connections if c.destination_id in destinations]
-            return WebBackendConnectionReadList(connections=[self._list_item(c) for c in connections])
+        self, body: WebBackendConnectionListRequestBody, document: Json, raw_body: bytes
+    ) -> Json:
+        """`webBackendListConnectionsForWorkspace`: the workspace's connections that are not deleted, in no
+        particular order (the query has no ORDER BY; here: by connection id). An empty filter is no filter."""
+        sources, destinations = set(body.source_id or ()), set(body.destination_id or ())
+        listed = [
+            c
+            for c in sorted(self.state.connections.values(), key=lambda c: str(c.connection_id))
+            if self.state.sources[c.source_id].workspace_id == body.workspace_id
+            and not c.deleted
+            and (not sources or c.source_id in sources)
+            and (not destinations or c.destination_id in destinations)
+        ]
+        if not self.version.paginated_list:
+            return {"connections": [self._list_item(c, self.state.latest_sync_job(c.connection_id)) for c in listed]}
+        request, _ = read_body(pagination.WebBackendConnectionListRequestBody, raw_body, self._binding(None))
+        rows = [(c, pagination.newest_sync_job(self.state, c)) for c in listed]
+        shown, total, size = pagination.page(self.state, rows, request)
+        items = [self._list_item(c, job, syncing=bool(job and job.running)) for c, job in shown]
+        return {"connections": items, "page_size": size, "num_connections": total}
 
-    def web_backend_get_connection(self, body: WebBackendConnectionRequestBody) -> WebBackendConnectionRead:
-        with self.state.lock:
-            return self._read(self.state.connection(body.connection_id), refreshed=bool(body.with_refreshed_catalog))
+    def web_backend_get_connection(
+        self, body: WebBackendConnectionRequestBody, document: Json, raw_body: bytes
+    ) -> Json:
+        """`webBackendGetConnection`: the stored catalog merged with the one at `sourceCatalogId`. With
+        `withRefreshedCatalog` a discovery runs first (`getRefreshedSchema`, then `SchedulerHandler.
+        discoverAndGloballyDisable`): every connection of the source stores whether the change breaks it and may
+        be disabled; this one answers with the new catalog id, the diff and its new status."""
+        connection = self.state.connection(body.connection_id)
+        configured = configured_catalog(connection.catalog, connection.field_selection)
+        original = self._catalog_at(connection.source_catalog_id)
+        if not body.with_refreshed_catalog:
+            sync_catalog = merge(configured, original, original) if original is not None else configured
+            return self._read(connection, sync_catalog)
+        catalog_id, diffs = self.state.run_discovery(connection.source_id)
+        discovered = self.state.catalog(catalog_id)
+        sync_catalog = merge(configured, original if original is not None else configured, discovered)
+        diff = diffs.get(connection.connection_id)
+        if diff is None:
+            # A deleted connection is not among the source's: the discovery says nothing of it (all null).
+            return self._read(connection, sync_catalog, Refreshed(catalog_id, None, None, None))
+        refreshed = Refreshed(catalog_id, diff, connection.breaking_change, connection.status)
+        return self._read(connection, sync_catalog, refreshed)
 
-    def web_backend_create_connection(self, body: WebBackendConnectionCreate) -> WebBackendConnectionRead:
-        operation = "web_backend_create_connection"
-        with self.state.lock:
-            source = self.state.source(body.source_id)
-            destination = self.state.destination(body.destination_id)
-            if destination.workspace_id != source.workspace_id:
-                message = f"The destination is in workspace {destination.workspace_id}, not {source.workspace_id}"
-                raise InvalidInput.one(operation, "destinationId", message, str(body.destination_id))
-            workspace = source.workspace_id
-            catalog = body.sync_catalog if body.sync_catalog is not None else source.catalog
-            check_configured_catalog(operation, catalog)
-            schedule_type, schedule_data = resolve_schedule(
-                operation, body.schedule_type, body.schedule, body.schedule_data
-            )
-            existing = self._existing_operations(operation, workspace, body.operation_ids or [])
-            created = [(None, _as_create_or_update(o)) for o in body.operations or []]
-            self._check_operation_workspaces(operation, workspace, created)
-            connection = Connection(
-                connection_id=uuid4(),
-                workspace_id=workspace,
-                source_id=source.source_id,
-                destination_id=destination.destination_id,
-                name=body.name if body.name is not None else "default",
-                status=body.status,
-                sync_catalog=catalog.model_copy(deep=True),
-                catalog_id=body.source_catalog_id or source.catalog_id,
-                created_at=_now(),
-                schedule_type=schedule_type,
-                schedule_data=schedule_data,
-                operation_ids=existing + self._save_operations(created),
-                **_given(body, "namespace_definition", "namespace_format", "prefix", "resource_requirements"),
-                **_given(body, "geography", "notify_schema_changes", "non_breaking_changes_preference"),
-                **_given(body, "backfill_preference"),
-            )
-            self.state.connections[connection.connection_id] = connection
-            return self._read(connection, refreshed=False)
+    def web_backend_create_connection(self, body: WebBackendConnectionCreate, document: Json, raw_body: bytes) -> Json:
+        """`webBackendCreateConnection`: creates the `operations` first (whatever follows), ignores
+        `operationIds`, then `ConnectionsHandler.createConnection`."""
+        operation_ids = [self._create_operation(operation) for operation in document.get("operations") or []]
+        source = self.state.source(body.source_id)
+        destination = self.state.destination(body.destination_id)
+        self._check_workspaces(source.workspace_id, destination.workspace_id, operation_ids)
+        catalog: List[ConfiguredStream] = []
+        selection: Dict[str, bool] = {}
+        if "syncCatalog" in document and document["syncCatalog"] is not None:
+            catalog, selection = self._configured(document["syncCatalog"])
+        schedule_type, schedule_data = created_schedule(
+            document.get("scheduleType"), document.get("schedule"), document.get("scheduleData")
+        )
+        self._check_catalog_exists(body.source_catalog_id)
+        connection = Connection(
+            connection_id=uuid4(),
+            workspace_id=destination.workspace_id,
+            source_id=source.source_id,
+            destination_id=destination.destination_id,
+            name=body.name if body.name is not None else f"{source.name} <> {destination.name}",
+            status=ConnectionStatus(body.status.value),
+            catalog=catalog,
+            field_selection=selection,
+            source_catalog_id=body.source_catalog_id,
+            created_at=int(time.time()),
+            namespace_definition=document.get("namespaceDefinition") or "source",
+            namespace_format=document.get("namespaceFormat"),
+            prefix=document.get("prefix"),
+            schedule_type=schedule_type,
+            schedule_data=schedule_data,
+            operation_ids=operation_ids,
+            resource_requirements=copy.deepcopy(document.get("resourceRequirements")),
+            geography=document.get("geography") or "auto",
+            notify_schema_changes=bool(document.get("notifySchemaChanges")),
+            non_breaking_changes_preference=document.get("nonBreakingChangesPreference") or "ignore",
+            backfill_preference=document.get("backfillPreference") or "disabled",
+        )
+        self.state.connections[connection.connection_id] = connection
+        return self._read(connection, configured_catalog(connection.catalog, connection.field_selection))
 
-    def web_backend_update_connection(self, body: WebBackendConnectionUpdate) -> WebBackendConnectionRead:
-        operation = "web_backend_update_connection"
-        # A patch: only what the body carries changes, and a null is the same as leaving the field out.
-        present: Set[str] = {name for name in body.model_fields_set if getattr(body, name) is not None}
-        with self.state.lock:
-            connection = self.state.connection(body.connection_id)
-            if body.sync_catalog is not None:
-                check_configured_catalog(operation, body.sync_catalog)
-            schedule = None
-            if present & _SCHEDULE_FIELDS:
-                schedule = resolve_schedule(
-                    operation, body.schedule_type, body.schedule, body.schedule_data, connection.schedule_data
-                )
-            operations = None
-            if body.operations is not None:
-                operations = [(o.operation_id, o) for o in body.operations]
-                self._check_operation_workspaces(operation, connection.workspace_id, operations)
-                self._existing_operations(operation, connection.workspace_id, [i for i, _ in operations if i])
-            for name in present.intersection(_COPIED_ON_UPDATE):
-                setattr(connection, name, _copy(getattr(body, name)))
-            if body.sync_catalog is not None:
-                connection.sync_catalog = body.sync_catalog.model_copy(deep=True)
-            if body.source_catalog_id is not None:
-                connection.catalog_id = body.source_catalog_id
-            if schedule is not None:
-                connection.schedule_type, connection.schedule_data = schedule
-            if operations is not None:
-                connection.operation_ids = self._save_operations(operations)
-            return self._read(connection, refreshed=False)
+    def web_backend_update_connection(self, body: WebBackendConnectionUpdate, document: Json, raw_body: bytes) -> Json:
+        """`webBackendUpdateConnection`: a patch (a field absent or null is left alone). A new `syncCatalog`
+        recomputes the breaking flag against the source's newest catalog; operations are created, updated and
+        deleted before the rest is checked; unless `skipReset`, the streams whose catalog or configuration
+        changed get a refresh job (a reset where the destination cannot refresh)."""
+        connection = self.state.connection(body.connection_id)
+        breaking = connection.breaking_change
+        patch_catalog = document.get("syncCatalog")
+        newest = self.state.newest_catalog_id(connection.source_id)
+        if patch_catalog is not None and newest is not None:
+            diff = catalog_diff(patch_catalog, self.state.catalog(newest), to_configured(patch_catalog))
+            breaking = contains_breaking_change(diff)
+        before = dataclasses.replace(connection)
+        operation_ids = self._create_or_update_operations(connection, document.get("operations"))
+        updated = self._patched(connection, document, operation_ids, breaking)
+        self.state.connections[connection.connection_id] = updated
+        if not body.skip_reset:
+            self._reset_if_needed(before, updated)
+        sync_catalog = configured_catalog(updated.catalog, updated.field_selection)
+        original = self._catalog_at(updated.source_catalog_id)
+        if original is not None:
+            sync_catalog = merge(sync_catalog, original, original)
+        return self._read(updated, sync_catalog)
 
-    def get_state_type(self, body: ConnectionIdRequestBody) -> ConnectionStateType:
-        with self.state.lock:
-            return self.state.connection(body.connection_id).state_type
+    def get_state_type(self, body: ConnectionIdRequestBody, document: Json, raw_body: bytes) -> str:
+        """`getStateType`: the connection's state type; a connection without state (or none at all) `not_set`."""
+        connection = self.state.connections.get(body.connection_id)
+        return connection.state_type.value if connection is not None else "not_set"
 
-    def web_backend_get_workspace_state(
-        self, body: Optional[WebBackendWorkspaceState]
-    ) -> WebBackendWorkspaceStateResult:
-        if body is None:
-            raise InvalidInput.one("web_backend_get_workspace_state", "workspaceId", "Field required")
+    def web_backend_get_workspace_state(self, body: WebBackendWorkspaceState, document: Json, raw_body: bytes) -> Json:
+        """`getWorkspaceState`: counts, so an unknown workspace has nothing."""
+        workspace = body.workspace_id
         state = self.state
-        with state.lock:
-            workspace = state.workspace(body.workspace_id)
-            return WebBackendWorkspaceStateResult(
-                has_connections=bool(state.workspace_connections(workspace)),
-                has_sources=any(s.workspace_id == workspace for s in state.sources.values()),
-                has_destinations=any(d.workspace_id == workspace for d in state.destinations.values()),
-            )
-
-    def web_backend_check_updates(self, body: None = None) -> WebBackendCheckUpdatesRead:
-        with self.state.lock:
-            return WebBackendCheckUpdatesRead(
-                source_definitions=sum(d.has_update for d in self.state.source_definitions.values()),
-                destination_definitions=sum(d.has_update for d in self.state.destination_definitions.values()),
-            )
-
-    def web_backend_list_geographies(self, body: None = None) -> WebBackendGeographiesListResult:
-        return WebBackendGeographiesListResult(geographies=list(Geography))
-
-    # -- answers ------------------------------------------------------------------------------------------
-
-    def _read(self, connection: Connection, refreshed: bool) -> WebBackendConnectionRead:
-        """The full read of a connection; `refreshed` runs a discovery: the catalog comes as the source has it
-        now (with the connection's settings kept), with the diff from the connection's own."""
-        source = self.state.source(connection.source_id)
-        destination = self.state.destination(connection.destination_id)
-        diff = diff_catalogs(connection.sync_catalog, source.catalog)
-        fields: Dict[str, Any] = {
-            "sync_catalog": refreshed_catalog(connection.sync_catalog, source.catalog)
-            if refreshed
-            else connection.sync_catalog.model_copy(deep=True),
-            "catalog_id": source.catalog_id if refreshed else connection.catalog_id,
-            "catalog_diff": diff if refreshed else None,
-            "schema_change": schema_change(diff),
-            "schedule": connection.legacy_schedule(),
-            "operations": [self.state.operation(i).model_copy(deep=True) for i in connection.operation_ids],
-            "source": source.read(self.state.actor_status(source.source_id)),
-            "destination": destination.read(self.state.actor_status(destination.destination_id)),
-            "source_actor_definition_version": source.definition.version_read(),
-            "destination_actor_definition_version": destination.definition.version_read(),
+        return {
+            "hasConnections": any(
+                state.sources[c.source_id].workspace_id == workspace and not c.deleted
+                for c in state.connections.values()
+            ),
+            "hasSources": any(s.workspace_id == workspace for s in state.sources.values()),
+            "hasDestinations": any(d.workspace_id == workspace for d in state.destinations.values()),
         }
-        # The rest are the connection's own settings, which the record keeps under the same names.
-        for name in WebBackendConnectionRead.model_fields.keys() - fields.keys():
-            if hasattr(connection, name):
-                fields[name] = _copy(getattr(connection, name))
-        return WebBackendConnectionRead(**{k: v for k, v in fields.items() if v is not None})
 
-    def _list_item(self, connection: Connection) -> WebBackendConnectionListItem:
+    def web_backend_check_updates(self, body: None, document: Json, raw_body: bytes) -> Json:
+        """`WebBackendCheckUpdatesHandler.checkUpdates`: the definitions whose tag differs from the registry's;
+        none when the registry cannot be reached."""
+
+        def count(definitions: Any) -> int:
+            return sum(d.has_update for d in definitions.values()) if self.state.registry_reachable else 0
+
+        return {
+            "destinationDefinitions": count(self.state.destination_definitions),
+            "sourceDefinitions": count(self.state.source_definitions),
+        }
+
+    def web_backend_list_geographies(self, body: None, document: Json, raw_body: bytes) -> Json:
+        """`listGeographiesOSS` (`auto` only), or Cloud's every geography."""
+        return {"geographies": list(GEOGRAPHIES[self.edition])}
+
+    # -- answers ---------------------------------------------------------------------------------------------
+
+    def _read(self, connection: Connection, sync_catalog: Json, refreshed: Optional[Refreshed] = None) -> Json:
+        """`buildWebBackendConnectionRead`; after a refresh, with the refresh's catalog id, diff, breaking flag
+        and status."""
         source = self.state.source(connection.source_id)
         destination = self.state.destination(connection.destination_id)
-        fields: Dict[str, Any] = {
-            "connection_id": connection.connection_id,
+        breaking = refreshed.breaking if refreshed else connection.breaking_change
+        status = refreshed.status if refreshed else connection.status
+        latest = self.state.latest_sync_job(connection.connection_id)
+        shown_catalog_id = refreshed.catalog_id if refreshed else connection.source_catalog_id
+        read: Json = {
+            "connectionId": str(connection.connection_id),
+            "sourceId": str(connection.source_id),
+            "destinationId": str(connection.destination_id),
+            "operationIds": [str(i) for i in connection.operation_ids],
             "name": connection.name,
-            "schedule_type": connection.schedule_type,
-            "schedule_data": _copy(connection.schedule_data),
-            "status": connection.status,
+            "namespaceDefinition": connection.namespace_definition,
+            "namespaceFormat": connection.namespace_format,
+            "prefix": connection.prefix,
+            "syncCatalog": sync_catalog,
+            "status": status.value if status is not None else None,
+            "schedule": legacy_schedule(connection.schedule_type, connection.schedule_data),
+            "scheduleType": connection.schedule_type,
+            "scheduleData": copy.deepcopy(connection.schedule_data),
+            "source": self.version.shape_actor(
+                source.read(self.state.actor_active(source.source_id)), source.created_at
+            ),
+            "destination": self.version.shape_actor(
+                destination.read(self.state.actor_active(destination.destination_id)), destination.created_at
+            ),
+            "operations": [self.state.operation(i).read() for i in connection.operation_ids],
+            "resourceRequirements": copy.deepcopy(connection.resource_requirements),
+            "geography": connection.geography,
+            "notifySchemaChanges": connection.notify_schema_changes,
+            "notifySchemaChangesByEmail": connection.notify_schema_changes_by_email,
+            "createdAt": connection.created_at,
+            "nonBreakingChangesPreference": connection.non_breaking_changes_preference,
+            "backfillPreference": connection.backfill_preference,
+            "catalogId": str(shown_catalog_id) if shown_catalog_id else None,
+            "isSyncing": self.state.running_job(connection.connection_id, syncs_only=True) is not None,
+            "schemaChange": self._schema_change(connection, breaking),
+            "sourceActorDefinitionVersion": self._definition_version(source.definition),
+            "destinationActorDefinitionVersion": self._definition_version(destination.definition),
+            "catalogDiff": refreshed.diff if refreshed else None,
+            **_latest_job(latest),
+        }
+        return self.version.shape_read({key: value for key, value in read.items() if value is not None})
+
+    def _list_item(self, connection: Connection, latest: Optional[Job], syncing: Optional[bool] = None) -> Json:
+        """`buildWebBackendConnectionListItem`."""
+        source = self.state.source(connection.source_id)
+        destination = self.state.destination(connection.destination_id)
+        if syncing is None:
+            syncing = self.state.running_job(connection.connection_id, syncs_only=True) is not None
+        item: Json = {
+            "connectionId": str(connection.connection_id),
+            "status": connection.status.value,
+            "name": connection.name,
+            "scheduleType": connection.schedule_type,
             "source": source.snippet(),
             "destination": destination.snippet(),
-            "latest_sync_job_created_at": connection.latest_sync_job_created_at,
-            "latest_sync_job_status": connection.latest_sync_job_status,
-            "is_syncing": connection.is_syncing,
-            "schema_change": schema_change(diff_catalogs(connection.sync_catalog, source.catalog)),
-            "source_actor_definition_version": source.definition.version_read(),
-            "destination_actor_definition_version": destination.definition.version_read(),
+            "isSyncing": syncing,
+            "schemaChange": self._schema_change(connection, connection.breaking_change, in_list=True),
+            "sourceActorDefinitionVersion": self._definition_version(source.definition),
+            "destinationActorDefinitionVersion": self._definition_version(destination.definition),
+            **_latest_job(latest),
         }
-        return WebBackendConnectionListItem(**{k: v for k, v in fields.items() if v is not None})
+        if connection.schedule_data is not None:
+            item["scheduleData"] = copy.deepcopy(connection.schedule_data)
+        source_read = self.version.shape_actor(
+            source.read(self.state.actor_active(source.source_id)), source.created_at
+        )
+        destination_read = self.version.shape_actor(
+            destination.read(self.state.actor_active(destination.destination_id)), destination.created_at
+        )
+        return self.version.shape_list_item(item, source_read, destination_read)
 
-    # -- operations (dbt, webhooks...) attached to a connection ----------------------------------------------
+    def _schema_change(self, connection: Connection, breaking: Optional[bool], in_list: bool = False) -> str:
+        """`getSchemaChange`: none without a `sourceCatalogId`; `breaking` when the stored flag says so;
+        `non_breaking` when the source's newest discovery found another catalog than `sourceCatalogId`."""
+        if connection.source_catalog_id is None:
+            return "no_change"
+        if breaking:
+            return "breaking"
+        reads_discoveries = self.version.list_reads_discoveries or not in_list
+        newest = self.state.newest_catalog_id(connection.source_id) if reads_discoveries else None
+        return "non_breaking" if newest is not None and newest != connection.source_catalog_id else "no_change"
 
-    def _existing_operations(self, operation: str, workspace: UUID, operation_ids: Sequence[UUID]) -> List[UUID]:
-        """`operation_ids`, each checked to exist (else 404) and to be in `workspace` (else 422)."""
-        problems = []
-        for index, operation_id in enumerate(operation_ids):
-            if self.state.operation(operation_id).workspace_id != workspace:
-                where = f"operationIds[{index}]"
-                problems.append(Invalid(where, "The operation is in another workspace", str(operation_id)))
-        if problems:
-            raise InvalidInput(operation, problems)
-        return list(operation_ids)
+    def _definition_version(self, definition: Any) -> Json:
+        read: Json = definition.version_read()
+        return self.version.shape_definition_version(read)
 
-    def _check_operation_workspaces(
-        self, operation: str, workspace: UUID, operations: Sequence[OperationInput]
+    # -- what the operations share ---------------------------------------------------------------------------
+
+    def _binding(self, operation: Optional[OperationSpec]) -> Binding:
+        """How this server binds the operation's body (`None`: the 2025 list's pagination part)."""
+        spec = operation or OPERATIONS["/v1/web_backend/connections/list"]
+        assert spec.request_type is not None
+        model_name = spec.request_type.__name__
+        words = spec.name.split("_")
+        return Binding(
+            method=words[0] + "".join(word.title() for word in words[1:]),
+            argument=model_name[0].lower() + model_name[1:],
+            model_name=self.version.java_model_name(model_name),
+            refuses_unknown=self.version.refuses_unknown_properties,
+            lacking=self.version.lacking,
+            lacking_values=self.version.lacking_values,
+        )
+
+    def _catalog_at(self, catalog_id: Optional[UUID]) -> Optional[Json]:
+        return self.state.catalog(catalog_id) if catalog_id is not None else None
+
+    def _configured(self, catalog: Json) -> Tuple[List[ConfiguredStream], Dict[str, bool]]:
+        """`validateCatalogDoesntContainDuplicateStreamNames` (500), then `toConfiguredInternal`."""
+        seen = set()
+        for entry in catalog.get("streams") or []:
+            stream = entry.get("stream")
+            if stream is None:
+                raise ServerCrash.null("io.airbyte.api.model.generated.AirbyteStreamAndConfiguration.getStream()")
+            key = stream_key(stream)
+            if key in seen:
+                reason = f"Catalog contains duplicate stream names: {_java(key[0])}.{key[1]}"
+                raise ServerCrash("java.lang.IllegalArgumentException", reason)
+            seen.add(key)
+        return to_configured(catalog), field_selection(catalog)
+
+    def _check_workspaces(
+        self, source_workspace: UUID, destination_workspace: UUID, operation_ids: Sequence[UUID]
     ) -> None:
-        problems = [
-            Invalid(f"operations[{index}].workspaceId", "Not the connection's workspace", str(given.workspace_id))
-            for index, (_, given) in enumerate(operations)
-            if given.workspace_id != workspace
-        ]
-        if problems:
-            raise InvalidInput(operation, problems)
-
-    def _save_operations(self, operations: Sequence[OperationInput]) -> List[UUID]:
-        """Create the operations without an id and overwrite the others; their ids, in order."""
-        ids = []
-        for operation_id, given in operations:
-            saved = OperationRead(
-                operation_id=operation_id or uuid4(),
-                workspace_id=given.workspace_id,
-                name=given.name,
-                operator_configuration=given.operator_configuration.model_copy(deep=True),
+        """`ConnectionHelper.validateWorkspace`: preconditions, so 500."""
+        if source_workspace != destination_workspace:
+            raise ServerCrash.precondition(
+                f"Source and destination do not belong to the same workspace. Source workspace id: {source_workspace}, "
+                f"Destination workspace id: {destination_workspace}"
             )
-            self.state.operations[saved.operation_id] = saved
-            ids.append(saved.operation_id)
-        return ids
+        for operation_id in operation_ids:
+            operation = self.state.operations.get(operation_id)
+            workspace = operation.workspace_id if operation is not None else None
+            if workspace != source_workspace:
+                raise ServerCrash.precondition(
+                    "Operation and connection do not belong to the same workspace. Workspace id: "
+                    f"{source_workspace}, Operation id: {operation_id}, Operation workspace id: {workspace}"
+                )
+
+    def _check_catalog_exists(self, catalog_id: Optional[UUID]) -> None:
+        """The connection table's foreign key on `source_catalog_id`: PostgreSQL refuses an unknown catalog."""
+        if catalog_id is None or self.state.catalog_exists(catalog_id):
+            return
+        if self.version.database_refusal_is_conflict:
+            raise Conflict()
+        reason = (
+            'ERROR: insert or update on table "connection" violates foreign key constraint '
+            f'"connection_actor_catalog_id_fk" Detail: Key (source_catalog_id)=({catalog_id}) '
+            'is not present in table "actor_catalog".'
+        )
+        raise ServerCrash("org.jooq.exception.DataAccessException", reason)
+
+    def _create_operation(self, operation: Json) -> UUID:
+        """`OperationsHandler.createOperation`: its workspace must exist."""
+        workspace_id = UUID(operation["workspaceId"])
+        if workspace_id not in self.state.workspaces:
+            raise IdNotFound("WORKSPACE", workspace_id)
+        record = OperationRecord(
+            uuid4(), workspace_id, operation["name"], copy.deepcopy(operation["operatorConfiguration"])
+        )
+        self.state.operations[record.operation_id] = record
+        return record.operation_id
+
+    def _create_or_update_operations(
+        self, connection: Connection, operations: Optional[List[Json]]
+    ) -> Optional[List[UUID]]:
+        """`createOrUpdateOperations`: an operation without an id, or with one the connection does not have, is
+        created; the others are updated; the connection's operations left out are deleted (unless another
+        connection uses them) and detached at once."""
+        if operations is None:
+            return None
+        final: List[UUID] = []
+        for operation in operations:
+            operation_id = UUID(operation["operationId"]) if operation.get("operationId") else None
+            if operation_id is None or operation_id not in connection.operation_ids:
+                final.append(self._create_operation(operation))
+                continue
+            record = self.state.operation(operation_id)
+            record.name = operation["name"]
+            record.operator_configuration = copy.deepcopy(operation["operatorConfiguration"])
+            final.append(operation_id)
+        removed = [i for i in connection.operation_ids if i not in final]
+        for operation_id in removed:
+            shared = any(
+                operation_id in c.operation_ids for c in self.state.connections.values() if c is not connection
+            )
+            if not shared:
+                self.state.operations.pop(operation_id, None)
+        connection.operation_ids = [i for i in connection.operation_ids if i not in removed]
+        return final
+
+    def _patched(
+        self, connection: Connection, patch: Json, operation_ids: Optional[List[UUID]], breaking: bool
+    ) -> Connection:
+        """`validateConnectionPatch` and `applyPatchToStandardSync` on a copy, which is stored only whole."""
+        source = self.state.source(connection.source_id)
+        destination = self.state.destination(connection.destination_id)
+        self._check_workspaces(source.workspace_id, destination.workspace_id, operation_ids or [])
+        check_patch(patch.get("scheduleType"), patch.get("schedule"), patch.get("scheduleData"))
+        updated = dataclasses.replace(connection, operation_ids=list(connection.operation_ids))
+        if patch.get("scheduleType") is not None:
+            schedule = schedule_from(patch["scheduleType"], patch.get("scheduleData"), str(connection.connection_id))
+            updated.schedule_type, updated.schedule_data = schedule
+        if patch.get("syncCatalog") is not None:
+            updated.catalog, updated.field_selection = self._configured(patch["syncCatalog"])
+        for name, attribute in _PATCHED.items():
+            if patch.get(name) is not None:
+                setattr(updated, attribute, copy.deepcopy(patch[name]))
+        if operation_ids is not None:
+            updated.operation_ids = list(operation_ids)
+        if patch.get("status") is not None:
+            updated.status = ConnectionStatus(patch["status"])
+        if patch.get("sourceCatalogId") is not None:
+            self._check_catalog_exists(UUID(patch["sourceCatalogId"]))
+            updated.source_catalog_id = UUID(patch["sourceCatalogId"])
+        updated.breaking_change = breaking
+        return updated
+
+    def _reset_if_needed(self, before: Connection, after: Connection) -> None:
+        """`resetStreamsIfNeeded`: the streams the stored catalogs' diff names, and those whose configuration
+        changed, get a refresh job (`RefreshType.MERGE`), or a reset where the destination cannot refresh."""
+        old = configured_catalog(before.catalog, before.field_selection)
+        new = configured_catalog(after.catalog, after.field_selection)
+        streams = set(streams_to_reset(catalog_diff(old, new, after.catalog))) | configuration_changes(old, new)
+        if not streams:
+            return
+        refreshes = self.state.destination(after.destination_id).definition.supports_refreshes
+        kind = JobKind.REFRESH if refreshes else JobKind.RESET
+        self.state.start_job(after.connection_id, kind, tuple(sorted(streams, key=lambda k: (k[0] or "", k[1]))))
 
 
-def _as_create_or_update(created: OperationCreate) -> WebBackendOperationCreateOrUpdate:
-    return WebBackendOperationCreateOrUpdate(
-        workspace_id=created.workspace_id, name=created.name, operator_configuration=created.operator_configuration
-    )
+@dataclasses.dataclass(frozen=True)
+class Refreshed:
+    """What a refresh (`SourceDiscoverSchemaRead`) tells of a connection."""
+
+    catalog_id: UUID
+    diff: Optional[Json]
+    breaking: Optional[bool]
+    status: Optional[ConnectionStatus]
 
 
-def _json(value: BaseModel | ApiEnum) -> bytes:
-    if isinstance(value, BaseModel):
-        return value.model_dump_json(by_alias=True, exclude_none=True).encode("utf-8")
-    return json.dumps(value.value).encode("utf-8")
+def _latest_job(job: Optional[Job]) -> Json:
+    if job is None:
+        return {}
+    return {"latestSyncJobCreatedAt": job.created_at, "latestSyncJobStatus": job.status.value}
 
 
-def _given(body: Any, *names: str) -> Dict[str, Any]:
-    """The named fields the body sets to a value, copied: the others keep the record's defaults."""
-    return {name: _copy(getattr(body, name)) for name in names if getattr(body, name) is not None}
-
-
-def _copy(value: Any) -> Any:
-    copy = getattr(value, "model_copy", None)
-    return copy(deep=True) if copy is not None else value
-
-
-def _now() -> int:
-    return int(time.time())
+def _java(value: Optional[str]) -> str:
+    return "null" if value is None else value
