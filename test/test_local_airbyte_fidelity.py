@@ -26,24 +26,6 @@ from uuid import UUID
 
 import pytest
 import urllib3
-
-from openapi_client import ApiException, BadRequestException, NotFoundException, ServiceException, WebBackendApi
-from openapi_client.models.connection_id_request_body import ConnectionIdRequestBody
-from openapi_client.models.connection_schedule_data import ConnectionScheduleData
-from openapi_client.models.connection_schedule_data_basic_schedule import ConnectionScheduleDataBasicSchedule
-from openapi_client.models.connection_schedule_data_cron import ConnectionScheduleDataCron
-from openapi_client.models.connection_schedule_type import ConnectionScheduleType
-from openapi_client.models.connection_status import ConnectionStatus
-from openapi_client.models.job_status import JobStatus
-from openapi_client.models.operation_create import OperationCreate
-from openapi_client.models.operator_configuration import OperatorConfiguration
-from openapi_client.models.operator_type import OperatorType
-from openapi_client.models.operator_webhook import OperatorWebhook
-from openapi_client.models.web_backend_connection_read import WebBackendConnectionRead
-from openapi_client.models.web_backend_connection_read_list import WebBackendConnectionReadList
-from openapi_client.models.web_backend_operation_create_or_update import WebBackendOperationCreateOrUpdate
-from openapi_client.models.web_backend_workspace_state import WebBackendWorkspaceState
-from openapi_client.testing import InstanceAdmin, LocalAirbyte, airbyte_stream
 from local_airbyte_helpers import (
     CREATE,
     GET,
@@ -61,6 +43,23 @@ from local_airbyte_helpers import (
     streams_by_name,
     update,
 )
+
+from openapi_client import ApiException, BadRequestException, NotFoundException, ServiceException, WebBackendApi
+from openapi_client.models.connection_id_request_body import ConnectionIdRequestBody
+from openapi_client.models.connection_schedule_data import ConnectionScheduleData
+from openapi_client.models.connection_schedule_data_basic_schedule import ConnectionScheduleDataBasicSchedule
+from openapi_client.models.connection_schedule_data_cron import ConnectionScheduleDataCron
+from openapi_client.models.connection_status import ConnectionStatus
+from openapi_client.models.job_status import JobStatus
+from openapi_client.models.operation_create import OperationCreate
+from openapi_client.models.operator_configuration import OperatorConfiguration
+from openapi_client.models.operator_type import OperatorType
+from openapi_client.models.operator_webhook import OperatorWebhook
+from openapi_client.models.web_backend_connection_read import WebBackendConnectionRead
+from openapi_client.models.web_backend_connection_read_list import WebBackendConnectionReadList
+from openapi_client.models.web_backend_operation_create_or_update import WebBackendOperationCreateOrUpdate
+from openapi_client.models.web_backend_workspace_state import WebBackendWorkspaceState
+from openapi_client.testing import InstanceAdmin, LocalAirbyte, airbyte_stream
 
 UNKNOWN = UUID("00000000-0000-4000-8000-000000000000")
 
@@ -470,8 +469,8 @@ def test_row11_the_refreshed_catalog_keeps_what_still_applies(airbyte: LocalAirb
     orders.cursor_field, orders.primary_key = ["total"], [["note"]]
     orders.field_selection_enabled, orders.selected_fields = True, [{"fieldPath": [f]} for f in ("id", "total", "note")]
     connection = create(web, **ids, sync_catalog=catalog)
-    full_refresh_only = airbyte_stream("orders", {"id": "integer", "total": "number", "note": "string", "tax": "number"},
-                                       primary_key=["id"])  # fmt: skip
+    fields = {"id": "integer", "total": "number", "note": "string", "tax": "number"}
+    full_refresh_only = airbyte_stream("orders", fields, primary_key=["id"])
     airbyte.set_source_catalog(
         ids["source_id"],
         [full_refresh_only, customers_stream(), orders_stream().model_copy(update={"name": "refunds"})],
@@ -520,7 +519,11 @@ def test_row13_list_syncing_latest_job_and_schema_change(airbyte: LocalAirbyte, 
     assert (item.schema_change, items[unidentified.connection_id].schema_change) == ("non_breaking", "no_change")
     assert [c.connection_id for c in listed(web, airbyte.workspace_id)] == sorted(items, key=str)  # not by name
     airbyte.finish_sync(connection.connection_id, JobStatus.CANCELLED)
-    item = listed(web, airbyte.workspace_id, source_id=[connection.source_id])[0]
+    [item] = [
+        i
+        for i in listed(web, airbyte.workspace_id, source_id=[connection.source_id])
+        if i.connection_id == connection.connection_id
+    ]
     assert (item.is_syncing, item.latest_sync_job_status) == (False, "cancelled")
 
 
