@@ -399,6 +399,66 @@ def test_a_request_head_too_large_is_refused(airbyte: LocalAirbyte) -> None:
     assert raw_exchange(airbyte.port, request).startswith(b"HTTP/1.1 431 ")
 
 
+@pytest.mark.parametrize(
+    "request_head",
+    [b"NONSENSE\r\n\r\n", b"POST /api HTTP/2\r\n\r\n", b"POST /api/v1/health HTTP/1.1\r\n bad: header\r\n\r\n"],
+)
+def test_malformed_requests_are_400(airbyte: LocalAirbyte, request_head: bytes) -> None:
+    assert raw_exchange(airbyte.port, request_head).startswith(b"HTTP/1.1 400 ")
+
+
+def test_a_chunk_longer_than_its_size_is_refused(airbyte: LocalAirbyte) -> None:
+    request = (
+        b"POST /api/v1/web_backend/check_updates HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}}\r\n0\r\n\r\n"
+    )
+    assert raw_exchange(airbyte.port, request).startswith(b"HTTP/1.1 400 ")
+
+
+def test_expect_continue_and_http_1_0_are_served(airbyte: LocalAirbyte) -> None:
+    body = json.dumps({"workspaceId": str(airbyte.workspace_id)}).encode()
+    head = (
+        b"POST /api/v1/web_backend/workspace/state HTTP/1.0\r\nContent-Type: application/json\r\n"
+        b"Expect: 100-continue\r\nContent-Length: " + str(len(body)).encode() + b"\r\n\r\n"
+    )
+    answer = raw_exchange(airbyte.port, head + body)
+    assert answer.startswith(b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n")
+    assert b"Connection: close" in answer and answer.endswith(b'"hasDestinations": true}')
+
+
+# -- authentication details -------------------------------------------------------------------------------------
+
+
+def test_credentials_are_checked_before_routing_and_roles_per_operation() -> None:
+    with LocalAirbyte(seed=False, auth=True) as secured:
+        reader = secured.applications.issue(roles=["WORKSPACE_READER"])
+        connection = str(UUID(int=1))
+        for header, path, document, status in [
+            ("Basic !!!", "/v1/web_backend/state/get_type", {"connectionId": connection}, 401),
+            ("Token abc", "/v1/web_backend/state/get_type", {"connectionId": connection}, 401),
+            ("Bearer a.b", "/v1/web_backend/state/get_type", {"connectionId": connection}, 401),
+            (f"Bearer {reader}", "/v1/web_backend/state/get_type", {"connectionId": connection}, 200),
+            (f"Bearer {reader}", "/v1/web_backend/connections/get", {"connectionId": connection}, 404),
+            (
+                f"Bearer {reader}",
+                "/v1/web_backend/connections/get",
+                {"connectionId": connection, "withRefreshedCatalog": True},
+                403,
+            ),
+            (f"Bearer {reader}", "/v1/web_backend/connections/create", {}, 403),
+        ]:
+            response = urllib3.request(
+                "POST", secured.url + path, json=document, headers={"Authorization": header}, retries=False
+            )
+            assert response.status == status, (header, path)
+        assert secured.auth is not None
+        assert secured.auth.password not in repr(secured.auth) and secured.auth.client_secret not in repr(secured.auth)
+        token_path = secured.url + "/v1/applications/token"
+        as_form = urllib3.request(
+            "POST", token_path, body=b"a=b", headers={"Content-Type": "text/plain"}, retries=False
+        )
+        assert as_form.status == 415
+
+
 # -- python -m openapi_client.testing ------------------------------------------------------------------------
 
 

@@ -254,3 +254,18 @@ def test_the_command_serves_the_version_it_is_asked_for() -> None:
         for stream in (process.stdout, process.stderr):
             if stream is not None:
                 stream.close()
+
+
+def test_2022_errors_are_the_jersey_mappers(old: LocalAirbyte) -> None:
+    no_body = json.loads(post_json(old, "/v1/web_backend/workspace/state", b"").data)
+    assert no_body["exceptionClassName"] == "javax.validation.ConstraintViolationException"
+    assert no_body["validationErrors"][0]["propertyPath"] == "webBackendGetWorkspaceState.webBackendWorkspaceState"
+    ids = shop(old, orders_stream())
+    catalog = json.loads(old.source_catalog(ids["source_id"]).to_json())
+    document = {"sourceId": str(ids["source_id"]), "destinationId": str(ids["destination_id"]), "status": "inactive",
+                "syncCatalog": catalog}  # fmt: skip
+    nested = json.loads(post_json(old, CREATE, document).data)
+    assert 'Unrecognized field "isResumable" (class io.airbyte.api.model.generated.AirbyteStream)' in nested["message"]
+    assert 'AirbyteCatalog["streams"]->java.util.ArrayList[0]->' in nested["message"]
+    nowhere = post_json(old, "/v1/web_backend/connections/delete", {})
+    assert nowhere.status == 404 and json.loads(nowhere.data)["message"] == "Object not found. HTTP 404 Not Found"

@@ -71,17 +71,10 @@ def schedule_from(schedule_type: str, data: Optional[Json], connection_id: Optio
             "If schedule type is cron, scheduleData.cron must be provided.",
             {},
         )
-    expression, zone = cron.get("cronExpression"), cron.get("cronTimeZone")
+    # Bean validation has already refused a cron without its expression or time zone (`@NotNull`), so Airbyte's
+    # own check for them (`CronValidationMissingComponentProblem`) never fires.
+    expression, zone = cron["cronExpression"], cron["cronTimeZone"]
     identified = {} if connection_id is None else {"connectionId": connection_id}
-    if expression is None or zone is None:
-        given = {"cronExpression": expression, "cronTimezone": zone}
-        data = {**identified, **{k: v for k, v in given.items() if v is not None}}
-        raise _cron_problem(
-            "missing-component",
-            "Cron is missing a component",
-            "The cron must specify a cron expression and a timezone.",
-            data,
-        )
     if zone.lower().startswith("etc") or not time_zone_exists(zone):
         data = {**identified, "cronTimezone": zone}
         raise _cron_problem("invalid-timezone", "Invalid cron timezone", "The specified cron timezone is invalid", data)
