@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import zoneinfo
 from functools import lru_cache
-from typing import FrozenSet, Optional, Tuple
+from typing import FrozenSet, Optional, Sequence, Tuple
 
 _MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 _DAYS = ("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT")
@@ -25,7 +25,7 @@ _FIELDS: Tuple[Tuple[int, int, Tuple[str, ...]], ...] = (
     (1970, 2099, ()),
 )
 _DAY_OF_MONTH, _DAY_OF_WEEK = 3, 5
-_OFFSET = re.compile(r"[+-]\d{1,2}(:\d{2}(:\d{2}(\.\d{1,3})?)?)?")
+_OFFSET = re.compile(r"[+-](?P<hours>\d{1,2})(:\d{2}(:\d{2}(\.\d{1,3})?)?)?")
 
 
 def cron_problem(expression: str) -> Optional[str]:
@@ -45,8 +45,11 @@ def cron_problem(expression: str) -> Optional[str]:
 
 def time_zone_exists(zone: str) -> bool:
     """Whether Joda's `DateTimeZone.forID` knows `zone`: `UTC`, an offset such as `+05:30`, or a tz database id."""
-    if zone == "UTC" or _OFFSET.fullmatch(zone):
-        return zone == "UTC" or int(zone[1:3].rstrip(":")) <= 23
+    if zone == "UTC":
+        return True
+    offset = _OFFSET.fullmatch(zone)
+    if offset is not None:
+        return int(offset.group("hours")) <= 23
     known = _time_zones()
     # Without a tz database on this machine, any Area/Location-looking id is taken as Airbyte's Joda would know it.
     return zone in known if known else bool(re.fullmatch(r"[A-Za-z_]+(/[A-Za-z0-9_+-]+)+", zone))
@@ -98,7 +101,7 @@ def _value(index: int, text: str) -> Optional[int]:
     return names.index(text) + lowest if text in names else None
 
 
-def _range_problem(index: int, values: list) -> Optional[str]:  # type: ignore[type-arg]
+def _range_problem(index: int, values: Sequence[Optional[int]]) -> Optional[str]:
     lowest, highest, _ = _FIELDS[index]
     for value in values:
         if value is None or not lowest <= value <= highest:

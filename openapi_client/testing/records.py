@@ -85,25 +85,13 @@ class Source:
 
     def read(self, active: bool) -> Json:
         """`SourceHandler.toSourceRead`, with the status it adds."""
-        return {
-            "sourceDefinitionId": str(self.definition.definition_id),
-            "sourceId": str(self.source_id),
-            "workspaceId": str(self.workspace_id),
-            "connectionConfiguration": copy.deepcopy(self.configuration),
-            "name": self.name,
-            "sourceName": self.definition.name,
-            **_actor_details(self.definition, active),
-        }
+        return _actor_read(
+            "source", self.source_id, self.workspace_id, self.definition, self.name, self.configuration, active
+        )
 
     def snippet(self) -> Json:
         """`SourceHandler.toSourceSnippetRead`."""
-        snippet: Json = {
-            "sourceId": str(self.source_id),
-            "name": self.name,
-            "sourceDefinitionId": str(self.definition.definition_id),
-            "sourceName": self.definition.name,
-        }
-        return _with_icon(snippet, self.definition)
+        return _actor_snippet("source", self.source_id, self.definition, self.name)
 
 
 @dataclass
@@ -117,24 +105,12 @@ class Destination:
 
     def read(self, active: bool) -> Json:
         """`DestinationHandler.toDestinationRead`, with the status it adds."""
-        return {
-            "destinationDefinitionId": str(self.definition.definition_id),
-            "destinationId": str(self.destination_id),
-            "workspaceId": str(self.workspace_id),
-            "connectionConfiguration": copy.deepcopy(self.configuration),
-            "name": self.name,
-            "destinationName": self.definition.name,
-            **_actor_details(self.definition, active),
-        }
+        args = (self.destination_id, self.workspace_id, self.definition, self.name, self.configuration, active)
+        return _actor_read("destination", *args)
 
     def snippet(self) -> Json:
-        snippet: Json = {
-            "destinationId": str(self.destination_id),
-            "name": self.name,
-            "destinationDefinitionId": str(self.definition.definition_id),
-            "destinationName": self.definition.name,
-        }
-        return _with_icon(snippet, self.definition)
+        """`DestinationHandler.toDestinationSnippetRead`."""
+        return _actor_snippet("destination", self.destination_id, self.definition, self.name)
 
 
 @dataclass
@@ -220,15 +196,34 @@ class Job:
         return self.kind in (JobKind.SYNC, JobKind.REFRESH)
 
 
-def _actor_details(definition: Definition, active: bool) -> Json:
-    details: Json = {
+def _actor_read(
+    kind: str, actor_id: UUID, workspace_id: UUID, definition: Definition, name: str, configuration: Json, active: bool
+) -> Json:
+    """A `SourceRead` or `DestinationRead` (`kind`): its actor, definition, configuration and status."""
+    read: Json = {
+        f"{kind}DefinitionId": str(definition.definition_id),
+        f"{kind}Id": str(actor_id),
+        "workspaceId": str(workspace_id),
+        "connectionConfiguration": copy.deepcopy(configuration),
+        "name": name,
+        f"{kind}Name": definition.name,
         "isVersionOverrideApplied": False,
         "supportState": definition.support_state.value,
         "status": "active" if active else "inactive",
     }
     if definition.breaking_changes is not None:
-        details["breakingChanges"] = _json(definition.breaking_changes)
-    return _with_icon(details, definition)
+        read["breakingChanges"] = _json(definition.breaking_changes)
+    return _with_icon(read, definition)
+
+
+def _actor_snippet(kind: str, actor_id: UUID, definition: Definition, name: str) -> Json:
+    snippet: Json = {
+        f"{kind}Id": str(actor_id),
+        "name": name,
+        f"{kind}DefinitionId": str(definition.definition_id),
+        f"{kind}Name": definition.name,
+    }
+    return _with_icon(snippet, definition)
 
 
 def _with_icon(document: Json, definition: Definition) -> Json:

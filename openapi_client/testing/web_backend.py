@@ -41,6 +41,7 @@ from openapi_client.testing.state import AirbyteState
 from openapi_client.testing.validation import Binding, read_body
 from openapi_client.testing.versions import ServerVersion
 
+LIST_PATH = "/v1/web_backend/connections/list"
 # What the geographies endpoint answers in each edition (`listGeographiesOSS`, `listGeographiesCloud`).
 GEOGRAPHIES = {"oss": ["auto"], "cloud": ["auto", "us", "eu"]}
 # The settings an update copies when it carries them (`ConnectionsHandler.applyPatchToStandardSync`).
@@ -80,12 +81,16 @@ class WebBackend:
     def answer(self, operation: OperationSpec, raw_body: bytes, path: str) -> Answer:
         """The status, JSON body and headers that answer a request with `raw_body` to `operation`."""
         try:
-            body: Any = None
-            document: Json = {}
+            arguments: Tuple[Any, ...] = (None, {})
             if operation.request_type is not None:
-                body, document = read_body(operation.request_type, raw_body, self._binding(operation))
+                arguments = read_body(operation.request_type, raw_body, self._binding(operation))
+            if operation.path == LIST_PATH and self.version.paginated_list:
+                # The parts of a newer server's list request that our spec (and so the client's model) lacks.
+                arguments += (
+                    read_body(pagination.WebBackendConnectionListRequestBody, raw_body, self._binding(None))[0],
+                )
             with self.state.lock:
-                result = getattr(self, operation.name)(body, document, raw_body)
+                result = getattr(self, operation.name)(*arguments)
         except ApiProblem as problem:
             return problem.answer(path, self.version.jersey)
         return 200, json.dumps(result).encode("utf-8"), {}
@@ -94,12 +99,15 @@ class WebBackend:
         """Create a connection from Python, as a call to the create operation would."""
         document: Json = body.model_dump(mode="json", by_alias=True, exclude_none=True)
         with self.state.lock:
-            return self.web_backend_create_connection(body, document, b"")
+            return self.web_backend_create_connection(body, document)
 
     # -- the operations --------------------------------------------------------------------------------------
 
     def web_backend_list_connections_for_workspace(
-        self, body: WebBackendConnectionListRequestBody, document: Json, raw_body: bytes
+        self,
+        body: WebBackendConnectionListRequestBody,
+        document: Json,
+        page_request: Optional[pagination.WebBackendConnectionListRequestBody] = None,
     ) -> Json:
         """`webBackendListConnectionsForWorkspace`: the workspace's connections that are not deleted, in no
         particular order (the query has no ORDER BY; here: by connection id). An empty filter is no filter."""
@@ -112,17 +120,14 @@ class WebBackend:
             and (not sources or c.source_id in sources)
             and (not destinations or c.destination_id in destinations)
         ]
-        if not self.version.paginated_list:
+        if page_request is None:
             return {"connections": [self._list_item(c, self.state.latest_sync_job(c.connection_id)) for c in listed]}
-        request, _ = read_body(pagination.WebBackendConnectionListRequestBody, raw_body, self._binding(None))
         rows = [(c, pagination.newest_sync_job(self.state, c)) for c in listed]
-        shown, total, size = pagination.page(self.state, rows, request)
+        shown, total, size = pagination.page(self.state, rows, page_request)
         items = [self._list_item(c, job, syncing=bool(job and job.running)) for c, job in shown]
         return {"connections": items, "page_size": size, "num_connections": total}
 
-    def web_backend_get_connection(
-        self, body: WebBackendConnectionRequestBody, document: Json, raw_body: bytes
-    ) -> Json:
+    def web_backend_get_connection(self, body: WebBackendConnectionRequestBody, document: Json) -> Json:
         """`webBackendGetConnection`: the stored catalog merged with the one at `sourceCatalogId`. With
         `withRefreshedCatalog` a discovery runs first (`getRefreshedSchema`, then `SchedulerHandler.
         discoverAndGloballyDisable`): every connection of the source stores whether the change breaks it and may
@@ -143,7 +148,7 @@ class WebBackend:
         refreshed = Refreshed(catalog_id, diff, connection.breaking_change, connection.status)
         return self._read(connection, sync_catalog, refreshed)
 
-    def web_backend_create_connection(self, body: WebBackendConnectionCreate, document: Json, raw_body: bytes) -> Json:
+    def web_backend_create_connection(self, body: WebBackendConnectionCreate, document: Json) -> Json:
         """`webBackendCreateConnection`: creates the `operations` first (whatever follows), ignores
         `operationIds`, then `ConnectionsHandler.createConnection`."""
         operation_ids = [self._create_operation(operation) for operation in document.get("operations") or []]
@@ -184,7 +189,7 @@ class WebBackend:
         self.state.connections[connection.connection_id] = connection
         return self._read(connection, configured_catalog(connection.catalog, connection.field_selection))
 
-    def web_backend_update_connection(self, body: WebBackendConnectionUpdate, document: Json, raw_body: bytes) -> Json:
+    def web_backend_update_connection(self, body: WebBackendConnectionUpdate, document: Json) -> Json:
         """`webBackendUpdateConnection`: a patch (a field absent or null is left alone). A new `syncCatalog`
         recomputes the breaking flag against the source's newest catalog; operations are created, updated and
         deleted before the rest is checked; unless `skipReset`, the streams whose catalog or configuration
@@ -208,12 +213,12 @@ class WebBackend:
             sync_catalog = merge(sync_catalog, original, original)
         return self._read(updated, sync_catalog)
 
-    def get_state_type(self, body: ConnectionIdRequestBody, document: Json, raw_body: bytes) -> str:
+    def get_state_type(self, body: ConnectionIdRequestBody, document: Json) -> str:
         """`getStateType`: the connection's state type; a connection without state (or none at all) `not_set`."""
         connection = self.state.connections.get(body.connection_id)
         return connection.state_type.value if connection is not None else "not_set"
 
-    def web_backend_get_workspace_state(self, body: WebBackendWorkspaceState, document: Json, raw_body: bytes) -> Json:
+    def web_backend_get_workspace_state(self, body: WebBackendWorkspaceState, document: Json) -> Json:
         """`getWorkspaceState`: counts, so an unknown workspace has nothing."""
         workspace = body.workspace_id
         state = self.state
@@ -226,7 +231,7 @@ class WebBackend:
             "hasDestinations": any(d.workspace_id == workspace for d in state.destinations.values()),
         }
 
-    def web_backend_check_updates(self, body: None, document: Json, raw_body: bytes) -> Json:
+    def web_backend_check_updates(self, body: None, document: Json) -> Json:
         """`WebBackendCheckUpdatesHandler.checkUpdates`: the definitions whose tag differs from the registry's;
         none when the registry cannot be reached."""
 
@@ -238,7 +243,7 @@ class WebBackend:
             "sourceDefinitions": count(self.state.source_definitions),
         }
 
-    def web_backend_list_geographies(self, body: None, document: Json, raw_body: bytes) -> Json:
+    def web_backend_list_geographies(self, body: None, document: Json) -> Json:
         """`listGeographiesOSS` (`auto` only), or Cloud's every geography."""
         return {"geographies": list(GEOGRAPHIES[self.edition])}
 
@@ -339,7 +344,7 @@ class WebBackend:
 
     def _binding(self, operation: Optional[OperationSpec]) -> Binding:
         """How this server binds the operation's body (`None`: the 2025 list's pagination part)."""
-        spec = operation or OPERATIONS["/v1/web_backend/connections/list"]
+        spec = operation or OPERATIONS[LIST_PATH]
         assert spec.request_type is not None
         model_name = spec.request_type.__name__
         words = spec.name.split("_")
