@@ -651,3 +651,20 @@ def test_the_quickstart_asks_for_the_workspace_of_a_real_airbyte(airbyte: LocalA
     result = run_quickstart({"AIRBYTE_URL": airbyte.url})
     assert result.returncode == 2 and "AIRBYTE_WORKSPACE_ID" in result.stderr
     assert len(airbyte.requests) == 0
+
+
+def test_the_command_in_this_process_stops_on_sigterm(capsys: pytest.CaptureFixture[str]) -> None:
+    """`main()` itself (the subprocess tests above run it too, out of coverage's sight)."""
+    from openapi_client.testing.__main__ import main
+
+    handlers = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+    timer = threading.Timer(1.0, lambda: os.kill(os.getpid(), signal.SIGTERM))
+    try:
+        timer.start()
+        assert main(["--port", "0", "--quiet", "--empty", "--server-version", "2022-12"]) == 0
+    finally:
+        timer.cancel()
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
+    out = capsys.readouterr().out
+    assert "Answering as Airbyte OSS 2022-12" in out and out.rstrip().endswith("LocalAirbyte stopped")

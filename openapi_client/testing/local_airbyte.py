@@ -154,7 +154,7 @@ class LocalAirbyte(AirbyteState):
                 return Reply(*self.applications.token(request.body))
             operation = OPERATIONS.get(path)
             if self.auth is not None and operation is not None:
-                check_access(self.applications, operation.name, request.headers)
+                check_access(self.applications, operation.name, request.header("Authorization"))
             if operation is None or (path == GEOGRAPHIES_PATH and not self.server_version.has_geographies):
                 raise ObjectNotFound()
             _check_route(request)
@@ -171,7 +171,7 @@ class LocalAirbyte(AirbyteState):
     def _answer(self, operation: OperationSpec, request: Request) -> Answer:
         if self.auth is not None and operation.name == "web_backend_get_connection" and _refreshing(request.body):
             try:
-                check_access(self.applications, operation.name, request.headers, refresh=True)
+                check_access(self.applications, operation.name, request.header("Authorization"), refresh=True)
             except ApiProblem as problem:
                 return problem.answer(request.path, self.server_version.jersey)
         return self._backend.answer(operation, request.body, request.path)
@@ -194,7 +194,7 @@ def _check_route(request: Request) -> None:
     page drive the server with a 'simple' cross-site request)."""
     if request.method != "POST":
         raise HttpStatusError.method_not_allowed(request.method, request.path)
-    content_type = next((value for name, value in request.headers.items() if name.lower() == "content-type"), None)
+    content_type = request.header("Content-Type")
     if content_type is not None and content_type.split(";")[0].strip().lower() != "application/json":
         raise HttpStatusError.unsupported_media_type(content_type)
 
@@ -202,7 +202,7 @@ def _check_route(request: Request) -> None:
 def _refreshing(body: bytes) -> bool:
     try:
         document = json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
     return isinstance(document, dict) and document.get("withRefreshedCatalog") is True
 

@@ -123,12 +123,10 @@ class Applications:
             return self._basic(credentials.strip())
         if scheme.lower() == "bearer":
             claims = _verified_claims(credentials.strip(), self.admin.signing_secret)
-            roles = claims.get("roles") if claims else None
-            return (
-                frozenset(r for r in roles if isinstance(r, str))
-                if isinstance(roles, list)
-                else (frozenset() if claims else None)
-            )
+            if claims is None:
+                return None
+            roles = claims.get("roles")
+            return frozenset(r for r in roles if isinstance(r, str)) if isinstance(roles, list) else frozenset()
         return None
 
     def _basic(self, credentials: str) -> Optional[FrozenSet[str]]:
@@ -136,16 +134,18 @@ class Applications:
             user, _, password = base64.b64decode(credentials, validate=True).decode("utf-8").partition(":")
         except (binascii.Error, UnicodeDecodeError):
             return None
-        if hmac.compare_digest(user, self.admin.email) and hmac.compare_digest(password, self.admin.password):
+        same_user = hmac.compare_digest(user.encode(), self.admin.email.encode())
+        if same_user and hmac.compare_digest(password.encode(), self.admin.password.encode()):
             return frozenset(ADMIN_ROLES)
         return None
 
 
-def check_access(applications: Applications, operation: str, headers: Mapping[str, str], refresh: bool = False) -> None:
-    """Raise the 401 or 403 Micronaut Security answers, unless the request may run `operation`. A refreshed
-    get also needs an editor role (`ApiAuthorizationHelper.checkWorkspacePermissions`)."""
-    authorization = next((value for name, value in headers.items() if name.lower() == "authorization"), "")
-    roles = applications.roles_of(authorization)
+def check_access(
+    applications: Applications, operation: str, authorization: Optional[str], refresh: bool = False
+) -> None:
+    """Raise the 401 or 403 Micronaut Security answers, unless a request with this `Authorization` header may
+    run `operation`. A refreshed get also needs an editor role (`ApiAuthorizationHelper.checkWorkspacePermissions`)."""
+    roles = applications.roles_of(authorization or "")
     if roles is None:
         raise Unauthenticated()
     needed = [REQUIRED_ROLES[operation]] + ([_EDITOR] if refresh else [])
@@ -173,10 +173,12 @@ def _verified_claims(token: str, secret: bytes) -> Optional[Dict[str, Any]]:
         return None
     if not isinstance(header, dict) or header.get("alg") != "HS256" or not hmac.compare_digest(signature, expected):
         return None
-    now = time.time()
-    if not isinstance(claims, dict) or not isinstance(claims.get("exp"), (int, float)) or claims["exp"] <= now:
+    if not isinstance(claims, dict):
         return None
-    if isinstance(claims.get("nbf"), (int, float)) and claims["nbf"] > now:
+    # Micronaut's claim validators check `exp` and `nbf` when a token has them.
+    now = time.time()
+    expires, starts = claims.get("exp"), claims.get("nbf")
+    if (isinstance(expires, (int, float)) and expires <= now) or (isinstance(starts, (int, float)) and starts > now):
         return None
     return claims
 

@@ -46,6 +46,11 @@ class Request:
     headers: Dict[str, str]
     body: bytes
 
+    def header(self, name: str) -> Optional[str]:
+        """The value of a header, whatever the case of its name."""
+        wanted = name.lower()
+        return next((value for key, value in self.headers.items() if key.lower() == wanted), None)
+
 
 @dataclass
 class Reply:

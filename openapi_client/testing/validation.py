@@ -15,7 +15,7 @@ import re
 import typing
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Dict, FrozenSet, List, Mapping, Optional, Tuple, Type, TypeVar, Union
+from typing import Any, Dict, FrozenSet, List, Mapping, Optional, Set, Tuple, Type, TypeVar, Union
 from uuid import UUID
 
 from pydantic import BaseModel, ValidationError
@@ -139,7 +139,7 @@ def _refuse_unknown(model: Type[BaseModel], document: Any, binding: Binding) -> 
                     listed = ", ".join(f'"{name}"' for name in known)
                     reason = (
                         f'Unrecognized field "{key}" (class {_MODEL_PACKAGE}.{java_name}), not marked as ignorable '
-                        f"({len(known)} known properties: {listed}]) (through reference chain: {link.lstrip('->')})"
+                        f"({len(known)} known properties: {listed}]) (through reference chain: {link})"
                     )
                     raise BindingFailure(
                         binding.argument, reason, "com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException"
@@ -164,7 +164,7 @@ def _refuse_lacking_values(parsed: BaseModel, binding: Binding) -> None:
 
 
 def _enum_values(value: Any, enum_name: str) -> FrozenSet[str]:
-    found: set = set()  # type: ignore[type-arg]
+    found: Set[str] = set()
     pending = [value]
     while pending:
         current = pending.pop()
