@@ -211,7 +211,7 @@ class AirbyteState:
         self, connection_id: UUID, status: JobStatus = JobStatus.SUCCEEDED, at: Optional[int] = None
     ) -> int:
         """A sync job of the connection that ran and ended with `status`, created at `at` (epoch seconds, now
-        by default). Returns the job's id."""
+        by default); a successful one of incremental streams leaves per-stream state. Returns the job's id."""
         with self.lock:
             job = self.start_job(connection_id, JobKind.SYNC, at=at)
             self._end(job, JobStatus(status), job.created_at)
@@ -305,18 +305,21 @@ class AirbyteState:
 
     def catalog(self, catalog_id: UUID) -> Json:
         """The catalog with this id, as the API shows it (`CatalogConverter.toApi`), default configurations."""
-        return discovered_catalog(self._lookup(self._catalogs, catalog_id, "ACTOR_CATALOG"))
+        with self.lock:
+            return discovered_catalog(self._lookup(self._catalogs, catalog_id, "ACTOR_CATALOG"))
 
     def catalog_exists(self, catalog_id: UUID) -> bool:
         return catalog_id in self._catalogs
 
     def fetch_catalog(self, source_id: UUID) -> UUID:
-        """A discovery that only records what it found (`createDiscoverSchemaJob`): the catalog's id."""
-        source = self.source(source_id)
-        catalog_id = self._catalog_id(source.streams)
-        self._catalogs.setdefault(catalog_id, [stream.model_copy(deep=True) for stream in source.streams])
-        source.fetched.append(catalog_id)
-        return catalog_id
+        """A discovery that only records what it found, as the web app's before it creates a connection
+        (`createDiscoverSchemaJob` without a connection): the catalog's id."""
+        with self.lock:
+            source = self.source(source_id)
+            catalog_id = self._catalog_id(source.streams)
+            self._catalogs.setdefault(catalog_id, [stream.model_copy(deep=True) for stream in source.streams])
+            source.fetched.append(catalog_id)
+            return catalog_id
 
     def run_discovery(self, source_id: UUID) -> Tuple[UUID, Dict[UUID, Json]]:
         """`discover`: the catalog's id, and the diff each connection of the source judged."""
