@@ -99,7 +99,7 @@ def value_text(field: str, value: Any, limit: int = NESTED_LIMIT, quoted: bool =
     if isinstance(value, (list, tuple)):
         return _list_text(field, value, limit, quoted)
     if isinstance(value, dict):
-        return "{}" if not value else f"{{{_count(len(value), 'keys')}}}"
+        return "{}" if not value else f"{{{count_text(len(value), 'keys')}}}"
     if isinstance(value, (bool, int, float)):
         return repr(value)
     text = scalar_text(value)
@@ -126,7 +126,7 @@ def collection_summary(model: BaseModel) -> Optional[str]:
     if len(fields) != 1 or model.__pydantic_extra__:
         return None
     items = getattr(model, fields[0])
-    return f"<{_count(len(items), fields[0])}>" if isinstance(items, list) else None
+    return f"<{count_text(len(items), fields[0])}>" if isinstance(items, list) else None
 
 
 def _list_text(field: str, items: Sequence[Any], limit: int, quoted: bool) -> str:
@@ -134,7 +134,7 @@ def _list_text(field: str, items: Sequence[Any], limit: int, quoted: bool) -> st
         inline = f"[{', '.join(_inline(item, quoted) for item in items)}]"
         if len(inline) <= min(limit, TEXT_LIMIT):
             return inline
-    return f"<{_count(len(items), field)}>"
+    return f"<{count_text(len(items), field)}>"
 
 
 def _inline(item: Any, quoted: bool) -> str:
@@ -147,7 +147,7 @@ def _is_scalar(value: Any) -> bool:
     return value is None or isinstance(value, (str, int, float, Enum, UUID, date))
 
 
-def _count(count: int, noun: str) -> str:
+def count_text(count: int, noun: str) -> str:
     """`1 stream`, `50 streams`, `2 field transforms`: the noun from a field name."""
     noun = noun.replace("_", " ")
     if count == 1 and noun.endswith("s"):

@@ -36,10 +36,7 @@ class ConnectionListMethods:
         return tables.dataframe(self.to_records(), tables.CONNECTION_COLUMNS)
 
     def _repr_html_(self) -> str:
-        records = self.to_records()
-        return display.records_table(
-            f"{len(records)} connections", records, tables.html_columns(tables.CONNECTION_COLUMNS)
-        )
+        return tables.html_table(self.to_records(), "connections", tables.CONNECTION_COLUMNS)
 
 
 class CatalogMethods:
@@ -91,8 +88,7 @@ class CatalogMethods:
         return tables.dataframe(self.to_records(), tables.STREAM_COLUMNS)
 
     def _repr_html_(self) -> str:
-        records = self.to_records()
-        return display.records_table(f"{len(records)} streams", records, tables.html_columns(tables.STREAM_COLUMNS))
+        return tables.html_table(self.to_records(), "streams", tables.STREAM_COLUMNS)
 
 
 class CatalogDiffMethods:
@@ -110,8 +106,7 @@ class CatalogDiffMethods:
         return tables.dataframe(self.to_records(), tables.CHANGE_COLUMNS)
 
     def _repr_html_(self) -> str:
-        records = self.to_records()
-        return display.records_table(f"{len(records)} changes", records, tables.html_columns(tables.CHANGE_COLUMNS))
+        return tables.html_table(self.to_records(), "changes", tables.CHANGE_COLUMNS)
 
 
 class ConnectionReadMethods:
@@ -140,8 +135,5 @@ class ConnectionReadMethods:
 
     def _repr_html_(self) -> str:
         connection = cast("WebBackendConnectionRead", self)
-        catalog = connection.sync_catalog
-        streams = tables.stream_records(catalog)
-        return display.fields_table(connection) + display.records_table(
-            f"{len(streams)} streams", streams, tables.html_columns(tables.STREAM_COLUMNS)
-        )
+        streams = tables.stream_records(connection.sync_catalog)
+        return display.fields_table(connection) + tables.html_table(streams, "streams", tables.STREAM_COLUMNS)

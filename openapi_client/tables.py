@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Mapping, Optional, Sequence
 
+from openapi_client import display
 from openapi_client.display import scalar_text
 from openapi_client.schedules import describe_schedule
 
@@ -186,6 +187,7 @@ def dataframe(records: Sequence[Record], columns: Mapping[str, Any]) -> Any:
     return pandas.DataFrame.from_records(list(records), columns=list(columns))
 
 
-def html_columns(columns: Mapping[str, Optional[str]]) -> Dict[str, str]:
-    """The columns that an HTML table shows, with their headings."""
-    return {key: heading for key, heading in columns.items() if heading is not None}
+def html_table(records: Sequence[Record], noun: str, columns: Mapping[str, Optional[str]]) -> str:
+    """`records` as an HTML table captioned with their number (`3 streams`), showing the columns with headings."""
+    shown = {key: heading for key, heading in columns.items() if heading is not None}
+    return display.records_table(display.count_text(len(records), noun), records, shown)
