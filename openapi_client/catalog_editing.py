@@ -62,17 +62,17 @@ def _index(catalog: AirbyteCatalog, name: str, namespace: Optional[str]) -> int:
         message += f"; {name!r} is in namespace " + " and ".join(repr(space) for _, space in named)
     else:
         names = sorted({entry.stream.name for entry in catalog.streams if entry.stream is not None})
-        message += _close_matches(name, names)
+        message += _close_matches(name, names, "streams")
     raise StreamNotFoundError(message)
 
 
-def _close_matches(word: str, candidates: Sequence[str]) -> str:
+def _close_matches(word: str, candidates: Sequence[str], noun: str) -> str:
     close = difflib.get_close_matches(word, candidates, n=3)
     if close:
         return "; did you mean " + " or ".join(repr(c) for c in close) + "?"
     if len(candidates) <= 10:
         return f" (it has {', '.join(map(repr, candidates)) or 'none'})"
-    return f" ({len(candidates)} others)"
+    return f" (it has {len(candidates)} {noun})"
 
 
 def select(
@@ -166,7 +166,7 @@ def _check_known(entry: AirbyteStreamAndConfiguration, fields: List[str]) -> Non
     for field in fields:
         if field not in known:
             message = f"stream {_stream_name(entry)!r} has no field {field!r}"
-            raise FieldNotFoundError(message + _close_matches(field, known))
+            raise FieldNotFoundError(message + _close_matches(field, known, "fields"))
 
 
 def _stream_name(entry: AirbyteStreamAndConfiguration) -> str:

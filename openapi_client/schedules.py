@@ -124,11 +124,12 @@ def _field_count_message(expression: str, fields: List[str]) -> str:
         f"cron {expression!r} has {len(fields)} fields; Airbyte reads Quartz cron expressions: seconds minutes "
         f"hours day-of-month month day-of-week [year], e.g. '0 0 6 * * ?' for 06:00 every day"
     )
-    if len(fields) == 5:
+    # A Unix cron that names both days means either day, which Quartz cannot say: no suggestion for that one.
+    if len(fields) == 5 and "*" in (fields[2], fields[4]):
         minute, hour, day_of_month, month, day_of_week = fields
         if day_of_week == "*":
             day_of_week = "?"
-        elif day_of_month == "*":
+        else:
             day_of_month = "?"
         quartz = " ".join(["0", minute, hour, day_of_month, month, day_of_week])
         message += f". For the Unix cron {expression!r}, write {quartz!r}"

@@ -93,6 +93,21 @@ def test_to_update_refuses_a_schedule_type_that_does_not_agree_with_its_data(cha
         read().to_update(**changes)
 
 
+def test_to_update_sends_only_what_the_read_has() -> None:
+    document = connection_read()
+    for optional in ("operations", "scheduleType", "scheduleData", "geography", "prefix"):
+        del document[optional]
+    connection = WebBackendConnectionRead.from_dict(document)
+    assert connection is not None
+    sent = json.loads(connection.to_update().to_json())
+    assert not {"operations", "scheduleType", "scheduleData", "geography", "prefix", "sourceCatalogId"} & set(sent)
+    # A schedule type this client does not know (from a newer server) is sent back as it came.
+    newer = connection_read()
+    newer["scheduleType"] = "event_driven"
+    update = WebBackendConnectionRead.from_dict(newer).to_update()  # type: ignore[union-attr]
+    assert json.loads(update.to_json())["scheduleType"] == "event_driven"
+
+
 def test_to_update_refuses_unknown_fields_and_bad_values() -> None:
     with pytest.raises(ValidationError, match="stauts"):
         read().to_update(stauts="inactive")
@@ -182,6 +197,20 @@ def test_select_and_deselect_make_a_new_catalog() -> None:
         original.deselect("users", "ordrs", namespace="public")
 
 
+def test_a_big_catalog_without_a_close_name_says_how_many_streams_it_has() -> None:
+    big = AirbyteCatalog.from_dict({"streams": [stream(f"table_{index}") for index in range(12)]})
+    assert big is not None
+    with pytest.raises(StreamNotFoundError, match=r"^no stream 'users' in the catalog \(it has 12 streams\)$"):
+        big.stream("users")
+
+
+def test_a_stream_without_configuration_cannot_be_selected() -> None:
+    bare = stream("users")
+    del bare["config"]
+    with pytest.raises(ValueError, match="stream 'users' has no configuration to change"):
+        AirbyteCatalog.from_dict({"streams": [bare]}).select("users")  # type: ignore[union-attr]
+
+
 def test_select_fields_and_deselect_fields() -> None:
     wide = stream("orders")
     wide["stream"]["jsonSchema"]["properties"].update(total={"type": "number"}, note={"type": "string"})
@@ -265,7 +294,8 @@ def test_a_read_sent_back_with_to_update_changes_only_what_was_changed(
     after = local_api.web_backend_update_connection(before.to_update(name="renamed"))
 
     assert after.name == "renamed"
-    ignored = {"name", "latestSyncJobCreatedAt"}
+    # What changed, and what a sync job (none should start: no stream's configuration changed) would change.
+    ignored = {"name", "latestSyncJobCreatedAt", "latestSyncJobStatus", "isSyncing"}
     unchanged = {k: v for k, v in json.loads(before.to_json()).items() if k not in ignored}
     assert {k: v for k, v in json.loads(after.to_json()).items() if k not in ignored} == unchanged
 

@@ -65,6 +65,9 @@ def test_the_list_shows_as_a_table_and_a_dataframe(executed: Dict[str, Any]) -> 
 def test_the_connection_shows_its_fields_and_streams(executed: Dict[str, Any]) -> None:
     shown = html(executed["connection"])
     assert "<caption>WebBackendConnectionRead</caption>" in shown and "<caption>3 streams</caption>" in shown
+    # Where HTML is not shown (a terminal, a text export), the same result is the one-line repr.
+    plain = text(executed["connection"])
+    assert plain.startswith("WebBackendConnectionRead(name='Stripe to Snowflake', ") and len(plain) <= 1000
     printed = text(executed["stream"])
     assert printed.startswith("WebBackendConnectionRead(name='Stripe to Snowflake', connection_id=")
     assert "sync_catalog=<3 streams>" in printed

@@ -60,6 +60,7 @@ def test_quartz_expressions_are_taken(expression: str) -> None:
         ("0 6 * * *", "has 5 fields; Airbyte reads Quartz cron expressions"),
         ("0 6 * * *", "For the Unix cron '0 6 * * *', write '0 0 6 * * ?'"),
         ("30 7 * * MON-FRI", "write '0 30 7 ? * MON-FRI'"),
+        ("30 7 1 * *", "write '0 30 7 1 * ?'"),
         ("0 0 6 * * * * *", "has 8 fields"),
         ("0 0 6 * * *", "Quartz needs '?' in exactly one of day-of-month (4th field) and day-of-week"),
         ("0 0 6 ? * ?", "Quartz needs '?' in exactly one"),
@@ -145,6 +146,10 @@ def test_the_cron_check_is_the_same_without_schedule() -> None:
     check_quartz_cron("0 0 6 * * ?")
     with pytest.raises(ValueError, match="5 fields"):
         check_quartz_cron("0 6 * * *")
+    # Either of two days is not something Quartz can say: no suggestion then.
+    with pytest.raises(ValueError) as caught:
+        check_quartz_cron("0 6 1 * MON")
+    assert "5 fields" in str(caught.value) and "write" not in str(caught.value)
 
 
 @pytest.fixture
