@@ -5,30 +5,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Dict, Optional
 
 from openapi_client.models.connection_schedule_type import ConnectionScheduleType
+from openapi_client.models.web_backend_connection_read import WebBackendConnectionRead
 from openapi_client.models.web_backend_connection_update import WebBackendConnectionUpdate
 from openapi_client.models.web_backend_operation_create_or_update import WebBackendOperationCreateOrUpdate
 
 if TYPE_CHECKING:
     from openapi_client.models.connection_schedule_data import ConnectionScheduleData
-    from openapi_client.models.web_backend_connection_read import WebBackendConnectionRead
 
-# The fields a read and an update share and that the update may carry back unchanged. `schedule` is left out:
-# Airbyte refuses an update that sets the deprecated `schedule` (scheduleType and scheduleData replace it).
-EDITABLE_FIELDS = (
-    "name",
-    "namespace_definition",
-    "namespace_format",
-    "prefix",
-    "sync_catalog",
-    "schedule_type",
-    "schedule_data",
-    "status",
-    "resource_requirements",
-    "geography",
-    "notify_schema_changes",
-    "notify_schema_changes_by_email",
-    "non_breaking_changes_preference",
-    "backfill_preference",
+# Read and update share these fields, and the update may carry them back as they were read. Left out: the id
+# (set apart), the operations (converted), and the deprecated `schedule`, which Airbyte refuses in an update
+# (scheduleType and scheduleData replace it).
+EDITABLE_FIELDS = tuple(
+    name
+    for name in WebBackendConnectionUpdate.model_fields
+    if name in WebBackendConnectionRead.model_fields and name not in ("connection_id", "operations", "schedule")
 )
 
 

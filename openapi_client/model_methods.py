@@ -33,10 +33,10 @@ class ConnectionListMethods:
 
     def to_dataframe(self) -> pandas.DataFrame:
         """`to_records()` as a pandas DataFrame (needs `pip install 'openapi_client[pandas]'`)."""
-        return tables.dataframe(self.to_records(), tables.CONNECTION_COLUMNS)
+        return tables.dataframe(self.to_records(), tables.CONNECTIONS)
 
     def _repr_html_(self) -> str:
-        return tables.html_table(self.to_records(), "connections", tables.CONNECTION_COLUMNS)
+        return tables.html_table(self.to_records(), tables.CONNECTIONS)
 
 
 class CatalogMethods:
@@ -85,10 +85,10 @@ class CatalogMethods:
 
     def to_dataframe(self) -> pandas.DataFrame:
         """`to_records()` as a pandas DataFrame (needs `pip install 'openapi_client[pandas]'`)."""
-        return tables.dataframe(self.to_records(), tables.STREAM_COLUMNS)
+        return tables.dataframe(self.to_records(), tables.STREAMS)
 
     def _repr_html_(self) -> str:
-        return tables.html_table(self.to_records(), "streams", tables.STREAM_COLUMNS)
+        return tables.html_table(self.to_records(), tables.STREAMS)
 
 
 class CatalogDiffMethods:
@@ -103,10 +103,10 @@ class CatalogDiffMethods:
 
     def to_dataframe(self) -> pandas.DataFrame:
         """`to_records()` as a pandas DataFrame (needs `pip install 'openapi_client[pandas]'`)."""
-        return tables.dataframe(self.to_records(), tables.CHANGE_COLUMNS)
+        return tables.dataframe(self.to_records(), tables.CHANGES)
 
     def _repr_html_(self) -> str:
-        return tables.html_table(self.to_records(), "changes", tables.CHANGE_COLUMNS)
+        return tables.html_table(self.to_records(), tables.CHANGES)
 
 
 class ConnectionReadMethods:
@@ -136,4 +136,4 @@ class ConnectionReadMethods:
     def _repr_html_(self) -> str:
         connection = cast("WebBackendConnectionRead", self)
         streams = tables.stream_records(connection.sync_catalog)
-        return display.fields_table(connection) + tables.html_table(streams, "streams", tables.STREAM_COLUMNS)
+        return display.fields_table(connection) + tables.html_table(streams, tables.STREAMS)

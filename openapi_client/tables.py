@@ -7,6 +7,7 @@ optional: `to_dataframe()` imports it when called (`pip install 'openapi_client[
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Mapping, Optional, Sequence
 
@@ -23,44 +24,62 @@ if TYPE_CHECKING:
 
 Record = Dict[str, Any]
 
-# Each table's columns, in order, with the heading its HTML rendering gives them (None: not in the HTML).
-CONNECTION_COLUMNS: Mapping[str, Optional[str]] = {
-    "name": "name",
-    "status": "status",
-    "source": "source",
-    "destination": "destination",
-    "schedule": "schedule",
-    "latest_sync_job_status": "last sync",
-    "latest_sync_job_created_at": "last sync at",
-    "schema_change": "schema change",
-    "is_syncing": None,
-    "connection_id": None,
-    "source_id": None,
-    "source_connector": None,
-    "destination_id": None,
-    "destination_connector": None,
-    "schedule_type": None,
-}
-STREAM_COLUMNS: Mapping[str, Optional[str]] = {
-    "namespace": "namespace",
-    "name": "stream",
-    "selected": "selected",
-    "sync_mode": "sync mode",
-    "destination_sync_mode": "destination sync mode",
-    "cursor_field": "cursor",
-    "primary_key": "primary key",
-    "field_count": "fields",
-    "selected_fields": "selected fields",
-    "supported_sync_modes": None,
-}
-CHANGE_COLUMNS: Mapping[str, Optional[str]] = {
-    "namespace": "namespace",
-    "stream": "stream",
-    "change": "change",
-    "field": "field",
-    "breaking": "breaking",
-    "detail": "detail",
-}
+
+@dataclass(frozen=True)
+class Table:
+    """A kind of table: what its rows are (for its caption) and its columns in order, each with the heading
+    its HTML rendering gives it (None: not in the HTML)."""
+
+    noun: str
+    columns: Mapping[str, Optional[str]]
+
+
+CONNECTIONS = Table(
+    "connections",
+    {
+        "name": "name",
+        "status": "status",
+        "source": "source",
+        "destination": "destination",
+        "schedule": "schedule",
+        "latest_sync_job_status": "last sync",
+        "latest_sync_job_created_at": "last sync at",
+        "schema_change": "schema change",
+        "is_syncing": None,
+        "connection_id": None,
+        "source_id": None,
+        "source_connector": None,
+        "destination_id": None,
+        "destination_connector": None,
+        "schedule_type": None,
+    },
+)
+STREAMS = Table(
+    "streams",
+    {
+        "namespace": "namespace",
+        "name": "stream",
+        "selected": "selected",
+        "sync_mode": "sync mode",
+        "destination_sync_mode": "destination sync mode",
+        "cursor_field": "cursor",
+        "primary_key": "primary key",
+        "field_count": "fields",
+        "selected_fields": "selected fields",
+        "supported_sync_modes": None,
+    },
+)
+CHANGES = Table(
+    "changes",
+    {
+        "namespace": "namespace",
+        "stream": "stream",
+        "change": "change",
+        "field": "field",
+        "breaking": "breaking",
+        "detail": "detail",
+    },
+)
 
 
 def connection_record(item: WebBackendConnectionListItem) -> Record:
@@ -175,8 +194,8 @@ def epoch_text(seconds: Optional[int]) -> Optional[str]:
         return str(seconds)
 
 
-def dataframe(records: Sequence[Record], columns: Mapping[str, Any]) -> Any:
-    """`records` as a pandas DataFrame with `columns` in order (also when there are no records)."""
+def dataframe(records: Sequence[Record], table: Table) -> Any:
+    """`records` as a pandas DataFrame with the table's columns in order (also when there are no records)."""
     try:
         import pandas
     except ImportError as error:
@@ -184,10 +203,10 @@ def dataframe(records: Sequence[Record], columns: Mapping[str, Any]) -> Any:
             "to_dataframe() needs pandas, which openapi_client does not install by itself: "
             "pip install 'openapi_client[pandas]' (or pip install pandas); to_records() needs nothing"
         ) from error
-    return pandas.DataFrame.from_records(list(records), columns=list(columns))
+    return pandas.DataFrame.from_records(list(records), columns=list(table.columns))
 
 
-def html_table(records: Sequence[Record], noun: str, columns: Mapping[str, Optional[str]]) -> str:
+def html_table(records: Sequence[Record], table: Table) -> str:
     """`records` as an HTML table captioned with their number (`3 streams`), showing the columns with headings."""
-    shown = {key: heading for key, heading in columns.items() if heading is not None}
-    return display.records_table(display.count_text(len(records), noun), records, shown)
+    shown = {key: heading for key, heading in table.columns.items() if heading is not None}
+    return display.records_table(display.count_text(len(records), table.noun), records, shown)

@@ -18,11 +18,12 @@ from openapi_client.models.airbyte_catalog import AirbyteCatalog
 from openapi_client.models.airbyte_stream_and_configuration import AirbyteStreamAndConfiguration
 from openapi_client.models.connection_schedule_type import ConnectionScheduleType
 from openapi_client.models.sync_mode import SyncMode
+from openapi_client.models.web_backend_connection_create import WebBackendConnectionCreate
 from openapi_client.models.web_backend_connection_list_request_body import WebBackendConnectionListRequestBody
 from openapi_client.models.web_backend_connection_read import WebBackendConnectionRead
 from openapi_client.models.web_backend_connection_request_body import WebBackendConnectionRequestBody
 from openapi_client.models.web_backend_connection_update import WebBackendConnectionUpdate
-from openapi_client.schedules import schedule
+from openapi_client.schedules import describe_schedule, schedule
 from openapi_client.testing import LocalAirbyte
 
 CATALOG_ID = "7f1b5c2e-9a3d-4e8f-b6c1-2d3e4f5a6b7c"
@@ -334,3 +335,24 @@ def test_a_stream_deselected_and_sent_is_no_longer_synced(
     stored = local_api.web_backend_get_connection(WebBackendConnectionRequestBody(connection_id=connection_id))
     assert selected(stored.sync_catalog) == ["public.users", "public.orders"]
     assert stored.sync_catalog.to_records()[0]["selected_fields"] == "id, email, updated_at"
+
+
+@pytest.mark.parametrize("text", ["every 6 hours", "0 0 6 * * ?", "manual"])
+def test_each_form_of_schedule_creates_and_updates_a_connection(
+    airbyte: LocalAirbyte, local_api: openapi_client.WebBackendApi, text: str
+) -> None:
+    created = local_api.web_backend_create_connection(
+        WebBackendConnectionCreate(
+            source_id=airbyte.source_named("GitHub"),
+            destination_id=airbyte.destination_named("Analytics warehouse"),
+            status="inactive",
+            **schedule(text),
+        )
+    )
+    assert describe_schedule(created.schedule_type, created.schedule_data) in (text, f"cron {text} UTC")
+
+    other = "manual" if text != "manual" else "every 2 days"
+    updated = local_api.web_backend_update_connection(
+        WebBackendConnectionUpdate(connection_id=created.connection_id, **schedule(other))
+    )
+    assert describe_schedule(updated.schedule_type, updated.schedule_data) == other

@@ -3,16 +3,10 @@ anything is sent."""
 
 from __future__ import annotations
 
-from typing import Iterator
-
 import pytest
 
-import openapi_client
 from openapi_client.models.connection_schedule_type import ConnectionScheduleType
-from openapi_client.models.web_backend_connection_create import WebBackendConnectionCreate
-from openapi_client.models.web_backend_connection_update import WebBackendConnectionUpdate
 from openapi_client.schedules import check_quartz_cron, describe_schedule, schedule
-from openapi_client.testing import LocalAirbyte
 
 # Every example of Quartz's CronTrigger tutorial (quartz-scheduler.org), and a few of Airbyte's own.
 QUARTZ_EXAMPLES = [
@@ -150,36 +144,3 @@ def test_the_cron_check_is_the_same_without_schedule() -> None:
     with pytest.raises(ValueError) as caught:
         check_quartz_cron("0 6 1 * MON")
     assert "5 fields" in str(caught.value) and "write" not in str(caught.value)
-
-
-@pytest.fixture
-def airbyte() -> Iterator[LocalAirbyte]:
-    with LocalAirbyte() as local:
-        yield local
-
-
-@pytest.fixture
-def api(airbyte: LocalAirbyte) -> Iterator[openapi_client.WebBackendApi]:
-    with openapi_client.ApiClient(openapi_client.Configuration(host=airbyte.url, retries=0)) as client:
-        yield openapi_client.WebBackendApi(client)
-
-
-@pytest.mark.parametrize("text", ["every 6 hours", "0 0 6 * * ?", "manual"])
-def test_each_form_creates_and_updates_a_connection(
-    airbyte: LocalAirbyte, api: openapi_client.WebBackendApi, text: str
-) -> None:
-    created = api.web_backend_create_connection(
-        WebBackendConnectionCreate(
-            source_id=airbyte.source_named("GitHub"),
-            destination_id=airbyte.destination_named("Analytics warehouse"),
-            status="inactive",
-            **schedule(text),
-        )
-    )
-    assert describe_schedule(created.schedule_type, created.schedule_data) in (text, f"cron {text} UTC")
-
-    other = "manual" if text != "manual" else "every 2 days"
-    updated = api.web_backend_update_connection(
-        WebBackendConnectionUpdate(connection_id=created.connection_id, **schedule(other))
-    )
-    assert describe_schedule(updated.schedule_type, updated.schedule_data) == other

@@ -43,7 +43,7 @@ def page() -> WebBackendConnectionReadList:
 def test_a_connection_list_gives_one_flat_json_safe_record_per_connection() -> None:
     records = page().to_records()
 
-    assert list(records[0]) == list(tables.CONNECTION_COLUMNS)
+    assert list(records[0]) == list(tables.CONNECTIONS.columns)
     assert records[0] == {
         "name": "every six hours",
         "status": "active",
@@ -173,17 +173,17 @@ def test_a_catalog_diff_gives_one_record_per_change() -> None:
 def test_to_dataframe_gives_the_records_columns_in_order() -> None:
     frame = page().to_dataframe()
     assert isinstance(frame, pandas.DataFrame)
-    assert list(frame.columns) == list(tables.CONNECTION_COLUMNS)
+    assert list(frame.columns) == list(tables.CONNECTIONS.columns)
     assert frame["schedule"].tolist() == ["every 6 hours", "manual", "every 1 hour", "cron 0 0 * * * ? UTC"]
     assert frame.loc[frame.schema_change == "non_breaking", "name"].tolist()[0] == "every six hours"
 
-    assert list(catalog().to_dataframe().columns) == list(tables.STREAM_COLUMNS)
+    assert list(catalog().to_dataframe().columns) == list(tables.STREAMS.columns)
     assert diff().to_dataframe()["breaking"].tolist() == [False, False, True, False, True]
 
 
 def test_an_empty_list_gives_an_empty_frame_with_the_columns() -> None:
     empty = WebBackendConnectionReadList(connections=[]).to_dataframe()
-    assert empty.empty and list(empty.columns) == list(tables.CONNECTION_COLUMNS)
+    assert empty.empty and list(empty.columns) == list(tables.CONNECTIONS.columns)
 
 
 def test_without_pandas_to_dataframe_says_which_extra_to_install_and_the_rest_works(
