@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from openapi_client.models.airbyte_stream_configuration import AirbyteStreamConfiguration
 
 CatalogT = TypeVar("CatalogT", bound="AirbyteCatalog")
+# A change made to a copy of a stream's configuration (the entry it belongs to given for reading).
+Change = Callable[["AirbyteStreamConfiguration", "AirbyteStreamAndConfiguration"], None]
 _DEDUPLICATED = (DestinationSyncMode.APPEND_DEDUP, DestinationSyncMode.OVERWRITE_DEDUP)
 
 
@@ -80,28 +82,17 @@ def select(
 ) -> CatalogT:
     """A copy of `catalog` in which the named streams are selected (or not); with `only`, no other stream is."""
     named = _indices(catalog, names, namespace)
-    others = (
-        [i for i, entry in enumerate(catalog.streams) if i not in named and entry.config is not None] if only else []
-    )
-
-    def change(config: AirbyteStreamConfiguration, entry: AirbyteStreamAndConfiguration) -> None:
-        config.selected = selected
-
-    def unselect(config: AirbyteStreamConfiguration, entry: AirbyteStreamAndConfiguration) -> None:
-        config.selected = False
-
-    return _changed(_changed(catalog, named, change), others, unselect)
+    changed = _changed(catalog, named, _setting(selected=selected))
+    if not only:
+        return changed
+    others = [i for i, entry in enumerate(catalog.streams) if i not in named and entry.config is not None]
+    return _changed(changed, others, _setting(selected=False))
 
 
 def configure(catalog: CatalogT, name: str, namespace: Optional[str], changes: Dict[str, Any]) -> CatalogT:
     """A copy of `catalog` in which the stream's configuration has `changes` set (checked as assignments are,
     so `"incremental"` becomes `SyncMode.INCREMENTAL` and a misspelt field name is refused)."""
-
-    def change(config: AirbyteStreamConfiguration, entry: AirbyteStreamAndConfiguration) -> None:
-        for field, value in changes.items():
-            setattr(config, field, value)
-
-    return _changed(catalog, _indices(catalog, [name], namespace), change)
+    return _changed(catalog, _indices(catalog, [name], namespace), _setting(**changes))
 
 
 def select_fields(catalog: CatalogT, name: str, fields: Optional[Iterable[str]], namespace: Optional[str]) -> CatalogT:
@@ -126,6 +117,14 @@ def deselect_fields(catalog: CatalogT, name: str, fields: Iterable[str], namespa
     return _changed(catalog, _indices(catalog, [name], namespace), change)
 
 
+def _setting(**values: Any) -> Change:
+    def change(config: AirbyteStreamConfiguration, entry: AirbyteStreamAndConfiguration) -> None:
+        for field, value in values.items():
+            setattr(config, field, value)
+
+    return change
+
+
 def _indices(catalog: AirbyteCatalog, names: Iterable[str], namespace: Optional[str]) -> List[int]:
     return sorted({_index(catalog, name, namespace) for name in names})
 
@@ -133,7 +132,7 @@ def _indices(catalog: AirbyteCatalog, names: Iterable[str], namespace: Optional[
 def _changed(
     catalog: CatalogT,
     indices: Iterable[int],
-    change: Callable[[AirbyteStreamConfiguration, AirbyteStreamAndConfiguration], None],
+    change: Change,
 ) -> CatalogT:
     """A copy of `catalog` in which `change` has been made to a copy of the configuration of each stream at
     `indices`."""

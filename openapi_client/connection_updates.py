@@ -58,9 +58,10 @@ def _check_schedule(
         ConnectionScheduleType.BASIC: "basic_schedule",
         ConnectionScheduleType.CRON: "cron",
     }
-    if schedule_type is None or schedule_type not in parts:
+    if schedule_type not in parts:
+        # None, or a schedule type this client does not know: Airbyte decides.
         return
-    part = parts[ConnectionScheduleType(schedule_type)]
+    part = parts[schedule_type]
     agrees = data is None if part is None else data is not None and getattr(data, part) is not None
     if not agrees:
         raise ValueError(

@@ -39,8 +39,7 @@ class ModelDisplay:
     def __repr__(self) -> str:
         return model_repr(cast(BaseModel, self))
 
-    def __str__(self) -> str:
-        return model_repr(cast(BaseModel, self))
+    __str__ = __repr__
 
     def to_str(self) -> str:
         """The fields that were set or received, by their JSON names, as indented JSON."""
@@ -115,8 +114,8 @@ def scalar_text(value: Any) -> str:
     if isinstance(value, datetime):
         # A date-time read from a server keeps the server's own text.
         return cast(str, getattr(value, "_text", None) or value.isoformat())
-    if isinstance(value, (date, UUID)):
-        return str(value) if isinstance(value, UUID) else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
     return str(value)
 
 
@@ -158,9 +157,9 @@ def count_text(count: int, noun: str) -> str:
 # -- HTML -------------------------------------------------------------------------------------------------
 
 
-def fields_table(model: BaseModel, skip: Sequence[str] = ()) -> str:
+def fields_table(model: BaseModel) -> str:
     """A two-column HTML table of a model's fields, values shortened as in its `repr()`."""
-    rows = [(field, value_text(field, value)) for field, value in shown_fields(model) if field not in skip]
+    rows = [(field, value_text(field, value)) for field, value in shown_fields(model)]
     body = "".join(f"<tr><th>{_escape(field)}</th><td>{_escape(text)}</td></tr>" for field, text in rows)
     return f"<table><caption>{_escape(type(model).__name__)}</caption>{body}</table>"
 

@@ -165,7 +165,7 @@ def _range_problem(values: List[str], lowest: int, highest: int, names: Tuple[st
 
 # -- time zones --------------------------------------------------------------------------------------------
 
-_OFFSET = re.compile(r"[+-]\d{2}(?::?\d{2})?")
+_OFFSET = re.compile(r"[+-]\d{2}:\d{2}")
 
 
 def check_time_zone(time_zone: str) -> None:

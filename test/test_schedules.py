@@ -129,6 +129,7 @@ def test_time_zones_airbyte_takes(zone: str) -> None:
         ("etc/GMT+1", "Airbyte refuses Etc/ time zones"),
         ("Mars/Olympus_Mons", "is not a known IANA name"),
         ("Europe/Berlin ", "is not a known IANA name"),
+        ("+0530", "is not a known IANA name"),
     ],
 )
 def test_time_zones_airbyte_refuses(zone: str, message: str) -> None:
