@@ -138,7 +138,8 @@ def _transform_records(transform: StreamTransform) -> Iterator[Record]:
     descriptor = transform.stream_descriptor
     base = {"namespace": descriptor.namespace, "stream": descriptor.name}
     update = transform.update_stream
-    if update is None:
+    if update is None or not (update.field_transforms or update.stream_attribute_transforms):
+        # A stream added or removed (or an update that names no change: still a row, so that none is lost).
         yield {**base, "change": _text(transform.transform_type), "field": None, "breaking": False, "detail": None}
         return
     for field in update.field_transforms:

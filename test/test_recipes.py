@@ -12,6 +12,7 @@ from uuid import UUID
 import pytest
 
 import openapi_client
+from openapi_client import tables
 from openapi_client.models.web_backend_connection_list_request_body import WebBackendConnectionListRequestBody
 from openapi_client.models.web_backend_connection_request_body import WebBackendConnectionRequestBody
 from openapi_client.testing import LocalAirbyte
@@ -52,6 +53,17 @@ def ran() -> Iterator[Dict[str, Any]]:
 def test_every_placeholder_is_in_the_recipes(ran: Dict[str, Any]) -> None:
     for placeholder in (HOST, WORKSPACE, SOURCE, DESTINATION):
         assert placeholder in ran["text"]
+
+
+def test_the_recipes_list_the_columns_of_each_table(ran: Dict[str, Any]) -> None:
+    text = ran["text"]
+    table = text[text.index("| key | value |") :].split("\n\n")[0]
+    documented = [key for row in table.splitlines()[2:] for key in re.findall(r"`(\w+)`", row.split("|")[1])]
+    assert sorted(documented) == sorted(tables.CONNECTIONS.columns)
+    streams = text[text.index("A catalog's records have") :].split("\n\n")[0]
+    assert [key for key in re.findall(r"`(\w+)`", streams) if key != "None"] == list(tables.STREAMS.columns)
+    changes = text[text.index("A change record has") :].split(". The changes are")[0]
+    assert re.findall(r"`(\w+)`", changes) == list(tables.CHANGES.columns)
 
 
 def listed(ran: Dict[str, Any]) -> Dict[str, Dict[str, Any]]:

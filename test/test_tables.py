@@ -154,6 +154,11 @@ def diff() -> CatalogDiff:
             "transforms": [
                 {"transformType": "remove_stream", "streamDescriptor": {"name": "legacy", "namespace": "public"}},
                 {"transformType": "update_stream", "streamDescriptor": {"name": "users"}, "updateStream": update},
+                {
+                    "transformType": "update_stream",
+                    "streamDescriptor": {"name": "quiet"},
+                    "updateStream": {"fieldTransforms": [], "streamAttributeTransforms": []},
+                },
             ]
         }
     )
@@ -167,6 +172,7 @@ def test_a_catalog_diff_gives_one_record_per_change() -> None:
         [None, "users", "remove_field", "updated_at", True, "string"],
         [None, "users", "update_field_schema", "age", False, "string -> integer"],
         [None, "users", "update_primary_key", None, True, "id -> id, region"],
+        [None, "quiet", "update_stream", None, False, None],
     ]
 
 
@@ -178,7 +184,7 @@ def test_to_dataframe_gives_the_records_columns_in_order() -> None:
     assert frame.loc[frame.schema_change == "non_breaking", "name"].tolist()[0] == "every six hours"
 
     assert list(catalog().to_dataframe().columns) == list(tables.STREAMS.columns)
-    assert diff().to_dataframe()["breaking"].tolist() == [False, False, True, False, True]
+    assert diff().to_dataframe()["breaking"].tolist() == [False, False, True, False, True, False]
 
 
 def test_an_empty_list_gives_an_empty_frame_with_the_columns() -> None:
