@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Mapping, Optional, Sequence
 
 from openapi_client import display
+from openapi_client.catalog_editing import selected_field_names, top_level_fields
 from openapi_client.display import scalar_text
 from openapi_client.schedules import describe_schedule
 
@@ -105,8 +106,6 @@ def connection_record(item: WebBackendConnectionListItem) -> Record:
 
 def stream_records(catalog: AirbyteCatalog) -> List[Record]:
     """One row per stream of a catalog: its name, whether it is synced, and how."""
-    from openapi_client.catalog_editing import selected_field_names, top_level_fields
-
     records = []
     for entry in catalog.streams:
         stream, config = entry.stream, entry.config
