@@ -9,7 +9,7 @@ from uuid import UUID
 
 import pytest
 from pydantic import ValidationError
-from samples import CONNECTION_ID, DESTINATION_ID, SOURCE_ID, connection_read
+from samples import DESTINATION_ID, SOURCE_ID, connection_read
 
 import openapi_client
 from openapi_client import models
@@ -126,7 +126,7 @@ def test_from_json_and_from_dict_round_trip() -> None:
     again = WebBackendConnectionRead.from_dict(read.to_dict())
     assert again == read
     assert WebBackendConnectionRead.from_dict(None) is None
-    assert "'connectionId': UUID('" + CONNECTION_ID + "')" in read.to_str()
+    assert json.loads(read.to_str()) == json.loads(body)
 
 
 def test_enums_are_str_enums() -> None:

@@ -51,10 +51,13 @@ TRANSPORT = ("/urllib3/", "/http/", "/email/", "/socket.py", "/ssl.py", "/select
 def python_calls(action: Callable[[], Any]) -> Counter[str]:
     """The Python functions that `action` calls outside the transport (in this thread), with how often each runs."""
     calls: Counter[str] = Counter()
+    # Another library's garbage-collection callbacks (hypothesis installs one once any of its tests has run) run
+    # whenever the collector does: they are not the client's calls.
+    gc_callbacks = {getattr(callback, "__code__", None) for callback in gc.callbacks}
 
     def profile(frame: Any, event: str, argument: Any) -> None:
         path = frame.f_code.co_filename
-        if event == "call" and not any(part in path for part in TRANSPORT):
+        if event == "call" and frame.f_code not in gc_callbacks and not any(part in path for part in TRANSPORT):
             calls[f"{Path(path).parent.name}/{Path(path).name}:{frame.f_code.co_name}"] += 1
 
     sys.setprofile(profile)

@@ -6,11 +6,12 @@ from typing import List
 
 from pydantic import Field
 
+from openapi_client.model_methods import CatalogMethods
 from openapi_client.models.airbyte_stream_and_configuration import AirbyteStreamAndConfiguration
 from openapi_client.models.base import ApiModel
 
 
-class AirbyteCatalog(ApiModel):
+class AirbyteCatalog(CatalogMethods, ApiModel):
     """describes the available schema (catalog)."""
 
     streams: List[AirbyteStreamAndConfiguration] = Field(alias="streams")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pprint
 from contextlib import ContextDecorator
 from contextvars import ContextVar, Token
 from datetime import datetime
@@ -31,6 +30,8 @@ from pydantic import (
 )
 from pydantic_core import CoreSchema, SchemaValidator, core_schema
 from typing_extensions import Annotated, Self
+
+from openapi_client.display import ModelDisplay
 
 # Data that comes from a server may carry enum values newer than this client, and is written back exactly
 # as it came; data the caller writes is checked strictly. The flag is a context variable so that threads
@@ -159,8 +160,8 @@ def _write_datetime(value: datetime, write: SerializerFunctionWrapHandler) -> An
 DateTime = Annotated[datetime, BeforeValidator(_read_datetime), WrapSerializer(_write_datetime, when_used="json")]
 
 
-class ApiModel(BaseModel):
-    """Common behaviour of every schema model: aliases, forward compatibility and (de)serialization."""
+class ApiModel(ModelDisplay, BaseModel):
+    """Common behaviour of every schema model: aliases, forward compatibility, (de)serialization and display."""
 
     model_config = ConfigDict(
         validate_by_name=True,
@@ -196,9 +197,13 @@ class ApiModel(BaseModel):
         """The fields that were set or received, as a JSON document."""
         return self.model_dump_json(by_alias=True, exclude_unset=True)
 
-    def to_str(self) -> str:
-        """A readable rendering of the model."""
-        return pprint.pformat(self.to_dict())
+    def to_json_dict(self) -> Dict[str, Any]:
+        """The fields that were set or received, by their JSON names, as JSON values: what `to_json()` writes.
+
+        Unlike `to_dict()` (whose `UUID`, enum and `datetime` values are kept as the generated client keeps
+        them), this dict goes through `json.dumps` as it is: ids and dates are text, date-times the server's.
+        """
+        return self.model_dump(mode="json", by_alias=True, exclude_unset=True)
 
     @classmethod
     def from_dict(cls, obj: Optional[Dict[str, Any]]) -> Optional[Self]:

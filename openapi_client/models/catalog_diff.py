@@ -6,11 +6,12 @@ from typing import List
 
 from pydantic import Field
 
+from openapi_client.model_methods import CatalogDiffMethods
 from openapi_client.models.base import ApiModel
 from openapi_client.models.stream_transform import StreamTransform
 
 
-class CatalogDiff(ApiModel):
+class CatalogDiff(CatalogDiffMethods, ApiModel):
     """Describes the difference between two Airbyte catalogs."""
 
     transforms: List[StreamTransform] = Field(

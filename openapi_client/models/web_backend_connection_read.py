@@ -7,6 +7,7 @@ from uuid import UUID
 
 from pydantic import Field, StrictBool, StrictInt, StrictStr
 
+from openapi_client.model_methods import ConnectionReadMethods
 from openapi_client.models.actor_definition_version_read import ActorDefinitionVersionRead
 from openapi_client.models.airbyte_catalog import AirbyteCatalog
 from openapi_client.models.base import ApiModel
@@ -27,7 +28,7 @@ from openapi_client.models.schema_change_backfill_preference import SchemaChange
 from openapi_client.models.source_read import SourceRead
 
 
-class WebBackendConnectionRead(ApiModel):
+class WebBackendConnectionRead(ConnectionReadMethods, ApiModel):
     """WebBackendConnectionRead model."""
 
     connection_id: UUID = Field(alias="connectionId")

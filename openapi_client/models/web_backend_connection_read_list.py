@@ -6,11 +6,12 @@ from typing import List
 
 from pydantic import Field
 
+from openapi_client.model_methods import ConnectionListMethods
 from openapi_client.models.base import ApiModel
 from openapi_client.models.web_backend_connection_list_item import WebBackendConnectionListItem
 
 
-class WebBackendConnectionReadList(ApiModel):
+class WebBackendConnectionReadList(ConnectionListMethods, ApiModel):
     """WebBackendConnectionReadList model."""
 
     connections: List[WebBackendConnectionListItem] = Field(alias="connections")
