@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import http.client
 import json
@@ -260,6 +261,24 @@ def test_stop_closes_idle_connections_and_frees_the_port() -> None:
         local.start()
     local.stop()
     idle.close()
+
+
+def test_it_starts_where_an_event_loop_is_already_running() -> None:
+    # A Jupyter kernel runs an asyncio loop in the thread that executes the notebook's cells.
+    async def in_a_notebook() -> int:
+        with LocalAirbyte(seed=False) as local:
+            answer = urllib3.request("POST", local.url + "/v1/web_backend/check_updates", retries=False, timeout=10)
+            return answer.status
+
+    assert asyncio.run(in_a_notebook()) == 200
+
+
+def test_a_taken_port_raises_at_start_and_leaves_no_thread_behind() -> None:
+    with LocalAirbyte(seed=False) as running:
+        threads = set(threading.enumerate())
+        with pytest.raises(OSError):
+            LocalAirbyte(seed=False, port=running.port).start()
+        assert set(threading.enumerate()) <= threads
 
 
 def _call_quietly(url: str) -> None:

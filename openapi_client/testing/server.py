@@ -97,15 +97,20 @@ class HttpServer:
         starting = asyncio.start_server(
             self._accept, host, port, backlog=LISTEN_BACKLOG, reuse_address=True, limit=MAX_HEAD_BYTES
         )
+        # The loop runs in its own thread from the start: the calling thread may have a loop of its own running
+        # (a Jupyter kernel, an async test), where `run_until_complete` would refuse to run a second one.
+        self._thread = threading.Thread(target=self._loop.run_forever, name="local-airbyte", daemon=True)
+        self._thread.start()
         try:
-            self._server = self._loop.run_until_complete(starting)
+            self._server = asyncio.run_coroutine_threadsafe(starting, self._loop).result()
         except BaseException:
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join()
+            self._thread = None
             self._loop.close()
             self._workers.shutdown(wait=False)
             raise
         self._port = int(self._server.sockets[0].getsockname()[1])
-        self._thread = threading.Thread(target=self._loop.run_forever, name="local-airbyte", daemon=True)
-        self._thread.start()
 
     def stop(self) -> None:
         """Stop accepting, close every open connection (idle keep-alive ones too), release the port."""
