@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime
 import logging
 from enum import Enum
-from typing import Any, ClassVar, Dict, List, Mapping, Optional, Sequence, Tuple, Type
+from typing import Any, ClassVar, Dict, List, Mapping, Optional, Sequence, Tuple, Type, TypeVar, overload
 
 import pydantic_core
 from pydantic import BaseModel, ValidationError
+from typing_extensions import Literal
 
 from openapi_client import __version__
 from openapi_client.api_response import ApiResponse
@@ -23,11 +24,12 @@ from openapi_client.exceptions import (
 from openapi_client.models.base import received_data
 from openapi_client.operations import OperationSpec, Variant
 from openapi_client.parsing import reader_for
-from openapi_client.rest import RESTClientObject, RESTResponse
+from openapi_client.rest import RESTClientObject, RESTResponse, RESTResponseType
 from openapi_client.retries import RetryPolicy
 from openapi_client.sending import Call, Sender
 
 logger = logging.getLogger("openapi_client")
+R = TypeVar("R")
 
 JSON_CONTENT_TYPE = "application/json"
 AUTH_SCHEMES = ("bearerAuth", "basicAuth")
@@ -94,27 +96,78 @@ class ApiClient:
 
     # -- the one request path ----------------------------------------------------------------------------
 
-    def invoke(self, operation: OperationSpec, body: Any, options: Mapping[str, Any], variant: Variant) -> Any:
+    @overload
+    def invoke(
+        self,
+        operation: OperationSpec[R],
+        body: Any,
+        variant: Literal["data"],
+        _request_timeout: TimeoutValue = None,
+        _request_auth: Optional[Dict[str, Any]] = None,
+        _content_type: Optional[str] = None,
+        _headers: Optional[Dict[str, Any]] = None,
+        _host_index: Optional[int] = 0,
+    ) -> R: ...
+
+    @overload
+    def invoke(
+        self,
+        operation: OperationSpec[R],
+        body: Any,
+        variant: Literal["http_info"],
+        _request_timeout: TimeoutValue = None,
+        _request_auth: Optional[Dict[str, Any]] = None,
+        _content_type: Optional[str] = None,
+        _headers: Optional[Dict[str, Any]] = None,
+        _host_index: Optional[int] = 0,
+    ) -> ApiResponse[R]: ...
+
+    @overload
+    def invoke(
+        self,
+        operation: OperationSpec[R],
+        body: Any,
+        variant: Literal["raw"],
+        _request_timeout: TimeoutValue = None,
+        _request_auth: Optional[Dict[str, Any]] = None,
+        _content_type: Optional[str] = None,
+        _headers: Optional[Dict[str, Any]] = None,
+        _host_index: Optional[int] = 0,
+    ) -> RESTResponseType: ...
+
+    def invoke(
+        self,
+        operation: OperationSpec[Any],
+        body: Any,
+        variant: Variant,
+        _request_timeout: TimeoutValue = None,
+        _request_auth: Optional[Dict[str, Any]] = None,
+        _content_type: Optional[str] = None,
+        _headers: Optional[Dict[str, Any]] = None,
+        _host_index: Optional[int] = 0,
+    ) -> Any:
         """Send an operation and return what its `variant` returns: the data, an `ApiResponse` or the raw response."""
         model = self._request_model(operation, body)
         payload = None if model is None else _to_json(model)
         # What `param_serialize` and `call_api` do, without the copies they make of what the caller passes them.
         header_params = {"Accept": JSON_CONTENT_TYPE}
         if payload is not None:
-            header_params["Content-Type"] = _json_content_type(options.get("_content_type"), operation)
-        extra_headers = options.get("_headers")
-        if extra_headers:
-            header_params.update(extra_headers)
-        headers = self._request_headers(header_params, AUTH_SCHEMES, options.get("_request_auth"))
-        host_index = options.get("_host_index")
-        host = self.configuration.host if host_index is None else self.configuration.get_host_from_settings(host_index)
-        url = host + operation.path
+            header_params["Content-Type"] = _json_content_type(_content_type, operation)
+        if _headers:
+            header_params.update(_headers)
+        headers = self._request_headers(header_params, AUTH_SCHEMES, _request_auth)
+        if _host_index:
+            raise ApiValueError(
+                f"`{operation.name}` declares no servers of its own: `_host_index` must be 0 (`Configuration.host`), "
+                f"not {_host_index!r}"
+            )
+        url = self.configuration.host + operation.path
         call = Call(
             method="POST",
             url=url,
             headers=headers,
             body=payload,
-            timeout=options.get("_request_timeout"),
+            timeout=_request_timeout,
             operation=operation.name,
             read_only=operation.is_read_only(model),
             preload=variant != "raw",
@@ -126,7 +179,7 @@ class ApiClient:
             return self.response_deserialize(response, operation.response_types_map, operation=operation, url=url)
         return self._read_data(response, operation.response_types_map, operation, url)
 
-    def _request_model(self, operation: OperationSpec, body: Any) -> Any:
+    def _request_model(self, operation: OperationSpec[Any], body: Any) -> Any:
         model = operation.request_type
         if body is None or model is None:
             if operation.body_required:
@@ -207,7 +260,7 @@ class ApiClient:
         post_params: Optional[List[Tuple[str, Any]]] = None,
         _request_timeout: TimeoutValue = None,
         *,
-        operation: Optional[OperationSpec] = None,
+        operation: Optional[OperationSpec[Any]] = None,
         read_only: Optional[bool] = None,
         preload_content: bool = False,
     ) -> RESTResponse:
@@ -250,7 +303,7 @@ class ApiClient:
         response_data: RESTResponse,
         response_types_map: Optional[Mapping[str, Any]] = None,
         *,
-        operation: Optional[OperationSpec] = None,
+        operation: Optional[OperationSpec[Any]] = None,
         url: Optional[str] = None,
     ) -> ApiResponse[Any]:
         """The `ApiResponse` of a read response; an error status raises the matching `ApiException`."""
@@ -261,7 +314,7 @@ class ApiClient:
         self,
         response: RESTResponse,
         response_types_map: Optional[Mapping[str, Any]],
-        operation: Optional[OperationSpec],
+        operation: Optional[OperationSpec[Any]],
         url: Optional[str],
     ) -> Any:
         """The data of a read response (parsed, raw for `bytearray`, None without a type); an error status raises
@@ -363,7 +416,7 @@ def _to_json(model: Any) -> bytes:
     return serialized
 
 
-def _coerce_body(operation: OperationSpec, model: Type[Any], body: Any) -> Any:
+def _coerce_body(operation: OperationSpec[Any], model: Type[Any], body: Any) -> Any:
     parameter = f"`{operation.body_parameter}` of `{operation.name}`"
     if isinstance(body, BaseModel) or not isinstance(body, Mapping):
         raise ApiTypeError(
@@ -386,7 +439,7 @@ def _describe(error: ValidationError) -> str:
     return "; ".join(problems) + (f" (and {more} more)" if more > 0 else "")
 
 
-def _json_content_type(requested: Optional[str], operation: OperationSpec) -> str:
+def _json_content_type(requested: Optional[str], operation: OperationSpec[Any]) -> str:
     if requested is None:
         return JSON_CONTENT_TYPE
     media_type = requested.split(";", 1)[0].strip().lower()

@@ -16,8 +16,17 @@ from openapi_client.configuration import Configuration, TimeoutValue
 from openapi_client.exceptions import ApiConnectionError, ApiException, ApiTimeoutError, ApiTLSError, ApiValueError
 from openapi_client.redaction import redact_url
 
-__all__ = ["ApiException", "RESTClientObject", "RESTResponse", "to_urllib3_timeout", "transport_error"]
+__all__ = [
+    "ApiException",
+    "RESTClientObject",
+    "RESTResponse",
+    "RESTResponseType",
+    "to_urllib3_timeout",
+    "transport_error",
+]
 
+# What the `_without_preload_content` variant of an operation returns.
+RESTResponseType = urllib3.HTTPResponse
 RequestBody = Union[None, bytes, str]
 MAX_REDIRECTS = 5
 # The methods whose headers `PoolManager.request` passes on as they are (it encodes their fields in the URL).

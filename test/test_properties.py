@@ -30,9 +30,9 @@ from spec_strategies import (
 )
 
 from openapi_client import WebBackendApi, models
+from openapi_client.api.web_backend_api import OPERATIONS
 from openapi_client.exceptions import ApiException, InvalidResponseError
 from openapi_client.models.base import ApiEnum, ApiModel
-from openapi_client.operations import Operation
 
 
 def client_classes() -> Dict[str, type]:
@@ -49,9 +49,7 @@ def client_classes() -> Dict[str, type]:
 
 CLASSES = client_classes()
 MODEL_NAMES = sorted(name for name, cls in CLASSES.items() if issubclass(cls, ApiModel))
-OPERATION_NAMES = sorted(
-    name for name, value in vars(WebBackendApi).items() if isinstance(value, Operation) and value.variant == "data"
-)
+OPERATION_NAMES = sorted(operation.name for operation in OPERATIONS)
 SERVERS = pytest.mark.parametrize("newer_server", [False, True], ids=["spec-server", "newer-server"])
 
 

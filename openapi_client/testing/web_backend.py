@@ -15,7 +15,7 @@ from uuid import UUID, uuid4
 
 from pydantic import BaseModel
 
-from openapi_client.api.web_backend_api import WebBackendApi
+from openapi_client.api.web_backend_api import OPERATIONS as DECLARED_OPERATIONS
 from openapi_client.models.base import ApiEnum
 from openapi_client.models.connection_id_request_body import ConnectionIdRequestBody
 from openapi_client.models.connection_state_type import ConnectionStateType
@@ -34,7 +34,7 @@ from openapi_client.models.web_backend_geographies_list_result import WebBackend
 from openapi_client.models.web_backend_operation_create_or_update import WebBackendOperationCreateOrUpdate
 from openapi_client.models.web_backend_workspace_state import WebBackendWorkspaceState
 from openapi_client.models.web_backend_workspace_state_result import WebBackendWorkspaceStateResult
-from openapi_client.operations import Operation, OperationSpec
+from openapi_client.operations import OperationSpec
 from openapi_client.testing.catalog_diff import diff_catalogs, refreshed_catalog, schema_change
 from openapi_client.testing.catalogs import check_configured_catalog
 from openapi_client.testing.errors import ApiProblem, Invalid, InvalidInput
@@ -61,13 +61,8 @@ _SCHEDULE_FIELDS = frozenset({"schedule", "schedule_type", "schedule_data"})
 OperationInput = Tuple[Optional[UUID], WebBackendOperationCreateOrUpdate]
 
 
-def _declared_operations() -> Dict[str, OperationSpec]:
-    declared = (vars(WebBackendApi)[name] for name in sorted(vars(WebBackendApi)))
-    return {operation.spec.path: operation.spec for operation in declared if isinstance(operation, Operation)}
-
-
 # The operations as the client declares them (path, request model), by path.
-OPERATIONS: Dict[str, OperationSpec] = _declared_operations()
+OPERATIONS: Dict[str, OperationSpec[Any]] = {operation.path: operation for operation in DECLARED_OPERATIONS}
 
 
 class WebBackend:
@@ -76,7 +71,7 @@ class WebBackend:
     def __init__(self, state: AirbyteState) -> None:
         self.state = state
 
-    def answer(self, operation: OperationSpec, raw_body: bytes) -> Tuple[int, bytes]:
+    def answer(self, operation: OperationSpec[Any], raw_body: bytes) -> Tuple[int, bytes]:
         """The status and JSON body that answer a request with `raw_body` to `operation`."""
         try:
             body: Any = None
