@@ -308,7 +308,10 @@ class ApiClient:
     ) -> ApiResponse[Any]:
         """The `ApiResponse` of a read response; an error status raises the matching `ApiException`."""
         data = self._read_data(response_data, response_types_map, operation, url)
-        return ApiResponse(response_data.status, response_data.headers, data, response_data.read())
+        # Built without validation: the values are the response's own, and its headers stay case-insensitive.
+        return ApiResponse.model_construct(
+            status_code=response_data.status, headers=response_data.headers, data=data, raw_data=response_data.read()
+        )
 
     def _read_data(
         self,
@@ -424,7 +427,7 @@ def _coerce_body(operation: OperationSpec[Any], model: Type[Any], body: Any) -> 
             valid_classes=(model, dict),
         )
     try:
-        return model.model_validate(body, extra="forbid")
+        return model.model_validate(body)
     except ValidationError as error:
         raise ApiValueError(f"Invalid {parameter}: {_describe(error)}") from error
 

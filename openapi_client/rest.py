@@ -6,6 +6,7 @@ follows redirects, and drops `Authorization`, `Cookie` and `Proxy-Authorization`
 
 from __future__ import annotations
 
+import io
 import ssl
 from typing import Any, Dict, Mapping, Optional, Union
 from urllib.parse import unquote, urlsplit
@@ -43,17 +44,17 @@ REDIRECTS_ONLY = urllib3.Retry(
 )
 
 
-class RESTResponse:
+class RESTResponse(io.IOBase):
     """A response whose body is read on demand; `response` is the urllib3 response itself."""
 
     __slots__ = ("data", "operation", "reason", "response", "status", "url")
 
-    def __init__(self, response: urllib3.BaseHTTPResponse, url: str = "", operation: Optional[str] = None) -> None:
-        self.response = response
+    def __init__(self, resp: urllib3.BaseHTTPResponse, url: str = "", operation: Optional[str] = None) -> None:
+        self.response = resp
         self.url = url
         self.operation = operation
-        self.status = response.status
-        self.reason = response.reason
+        self.status = resp.status
+        self.reason = resp.reason
         self.data: Optional[bytes] = None
 
     def read(self) -> bytes:

@@ -32,6 +32,8 @@ from openapi_client.models.base import ApiEnum, ApiModel
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 DICT = "Dict[str, Any]"
+# A schema without a type takes any JSON value.
+ANY = "typing.Any"
 PRIMITIVES = {
     ("string", "uuid"): "UUID",
     ("string", "date"): "date",
@@ -135,7 +137,9 @@ class SchemaCatalog:
         kind = schema.get("type")
         if kind == "array":
             return f"List[{self.expected_type(owner, prop_name, schema['items'])}]"
-        if kind in (None, "object"):
+        if kind is None:
+            return ANY
+        if kind == "object":
             return DICT
         return PRIMITIVES[(kind, schema.get("format"))]
 

@@ -3,6 +3,7 @@ round-trips exactly and compares equal, whether it comes from a server of the sp
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib
 import json
@@ -32,7 +33,7 @@ from spec_strategies import (
 from openapi_client import WebBackendApi, models
 from openapi_client.api.web_backend_api import OPERATIONS
 from openapi_client.exceptions import ApiException, InvalidResponseError
-from openapi_client.models.base import ApiEnum, ApiModel
+from openapi_client.models.base import ApiEnum, ApiModel, received_data
 
 
 def client_classes() -> Dict[str, type]:
@@ -123,15 +124,20 @@ def test_every_model_parses_and_round_trips_exactly(
     model: Type[ApiModel] = CLASSES[name]  # type: ignore[assignment]
     document = data.draw(strategies(spec_dir, newer_server).at(class_pointers(spec_dir)[name]), label=name)
 
-    parsed = model.from_json(encode(document))
+    # A request model reads what a newer server sent only when told it was received (its own from_json is strict).
+    received = received_data() if newer_server else contextlib.nullcontext()
+    with received:
+        parsed = model.from_json(encode(document))
     assert_same(parsed.to_json(), document)
     assert_enum_values_follow_the_spec(spec_dir, parsed)
 
-    from_python = model.from_dict(document)
+    with received:
+        from_python = model.from_dict(document)
     assert from_python == parsed
     assert_same(from_python.to_json(), document)
 
-    again = model.from_dict(parsed.to_dict())
+    with received:
+        again = model.from_dict(parsed.to_dict())
     assert again == parsed
     assert again.to_dict() == parsed.to_dict()
     assert_same(again.to_json(), document)

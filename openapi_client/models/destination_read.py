@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Dict, Optional
+from typing import Annotated, Any, Optional
 from uuid import UUID
 
 from pydantic import Field, StrictBool, StrictStr
@@ -19,7 +19,7 @@ class DestinationRead(ApiModel):
     destination_definition_id: Annotated[UUID, Field(alias="destinationDefinitionId")]
     destination_id: Annotated[UUID, Field(alias="destinationId")]
     workspace_id: Annotated[UUID, Field(alias="workspaceId")]
-    connection_configuration: Annotated[Dict[str, Any], Field(alias="connectionConfiguration")]
+    connection_configuration: Annotated[Any, Field(alias="connectionConfiguration")]
     name: Annotated[StrictStr, Field(alias="name")]
     destination_name: Annotated[StrictStr, Field(alias="destinationName")]
     icon: Annotated[Optional[StrictStr], Field(alias="icon")] = None

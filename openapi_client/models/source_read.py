@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Dict, Optional
+from typing import Annotated, Any, Optional
 from uuid import UUID
 
 from pydantic import Field, StrictBool, StrictStr
@@ -19,7 +19,7 @@ class SourceRead(ApiModel):
     source_definition_id: Annotated[UUID, Field(alias="sourceDefinitionId")]
     source_id: Annotated[UUID, Field(alias="sourceId")]
     workspace_id: Annotated[UUID, Field(alias="workspaceId")]
-    connection_configuration: Annotated[Dict[str, Any], Field(alias="connectionConfiguration")]
+    connection_configuration: Annotated[Any, Field(alias="connectionConfiguration")]
     name: Annotated[StrictStr, Field(alias="name")]
     source_name: Annotated[StrictStr, Field(alias="sourceName")]
     icon: Annotated[Optional[StrictStr], Field(alias="icon")] = None
