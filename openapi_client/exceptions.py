@@ -82,13 +82,13 @@ class ApiException(OpenApiException):
         operation: Optional[str] = None,
         url: Optional[str] = None,
     ) -> None:
-        self.status = status
-        self.reason = reason
-        self.body = body
-        self.data = data
-        self.headers = headers
-        self.operation = operation
-        self.url = url
+        self.status: Optional[int] = status
+        self.reason: Optional[str] = reason
+        self.body: Optional[str] = body
+        self.data: Any = data
+        self.headers: Optional[Mapping[str, str]] = headers
+        self.operation: Optional[str] = operation
+        self.url: Optional[str] = url
         if http_resp is not None:
             self.status = http_resp.status if status is None else status
             self.reason = http_resp.reason if reason is None else reason

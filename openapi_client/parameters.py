@@ -37,7 +37,7 @@ def to_tuples(params: Params, collection_formats: Optional[Mapping[str, str]]) -
         if style is None:
             pairs.append((name, value))
         elif style == "multi":
-            pairs.extend((name, _text(item)) for item in value)
+            pairs.extend((name, _text(item) if isinstance(item, bool) else item) for item in value)
         else:
             pairs.append((name, DELIMITERS.get(style, ",").join(_text(item) for item in value)))
     return pairs

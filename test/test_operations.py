@@ -200,6 +200,65 @@ def test_422_raises_unprocessable_with_the_parsed_body(api: WebBackendApi, serve
     assert data.validation_errors[0].property_path == "connectionId"
 
 
+@pytest.mark.parametrize(
+    ("method", "path", "body"),
+    [
+        (
+            "web_backend_update_connection",
+            "/v1/web_backend/connections/update",
+            WebBackendConnectionUpdate(connection_id=CONNECTION_ID, status="inactive"),
+        ),
+        (
+            "web_backend_create_connection",
+            "/v1/web_backend/connections/create",
+            WebBackendConnectionCreate(source_id=SOURCE_ID, destination_id=DESTINATION_ID, status="active"),
+        ),
+    ],
+)
+def test_a_404_the_spec_does_not_declare_still_gives_its_error_data(
+    api: WebBackendApi, server: ScriptedServer, method: str, path: str, body: Any
+) -> None:
+    server.always(path, Reply(status=404, body=not_found()))
+    with pytest.raises(openapi_client.NotFoundException) as caught:
+        getattr(api, method)(body)
+    error = caught.value
+    assert isinstance(error.data, openapi_client.NotFoundKnownExceptionInfo)
+    # What the README shows.
+    assert error.data.message == f"Could not find connection {CONNECTION_ID}"
+    first, *details = str(error).splitlines()
+    assert first == f"{method}: 404 Not Found: Could not find connection {CONNECTION_ID}"
+    assert any(line.startswith("URL: ") and line.endswith(path) for line in details)
+    assert any("NotFoundKnownExceptionInfo" in line for line in details)
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "data_type", "first_line"),
+    [
+        (
+            500,
+            {"message": "Internal Server Error: connection pool exhausted", "exceptionClassName": "java.sql.X"},
+            openapi_client.NotFoundKnownExceptionInfo,
+            "web_backend_check_updates: 500 Internal Server Error: Internal Server Error: connection pool exhausted",
+        ),
+        (409, invalid_input(), openapi_client.InvalidInputExceptionInfo, "web_backend_check_updates: 409 Conflict: "),
+        (502, "<html>Bad gateway</html>", type(None), "web_backend_check_updates: 502 Bad Gateway"),
+        (503, {"error": "maintenance"}, type(None), "web_backend_check_updates: 503 Service Unavailable"),
+        (400, {"message": 42}, type(None), "web_backend_check_updates: 400 Bad Request"),
+    ],
+)
+def test_any_error_status_gives_the_error_data_its_body_fits(
+    api: WebBackendApi, server: ScriptedServer, status: int, body: Any, data_type: type, first_line: str
+) -> None:
+    server.always("/v1/web_backend/check_updates", Reply(status=status, body=body))
+    with pytest.raises(openapi_client.ApiException) as caught:
+        api.web_backend_check_updates(_request_timeout=5)
+    assert type(caught.value.data) is data_type
+    first = str(caught.value).splitlines()[0]
+    assert first.startswith(first_line)
+    if data_type is type(None):
+        assert first == first_line
+
+
 @pytest.mark.parametrize("status", [500, 502, 503, 504])
 def test_5xx_raises_service_exception(api: WebBackendApi, server: ScriptedServer, status: int) -> None:
     server.always("/v1/web_backend/geographies/list", Reply(status=status, body="<html>Bad gateway</html>"))

@@ -135,9 +135,8 @@ def compare_class(where: str, stock: Dict[str, Any], cls: type, sample: Optional
         yield Difference(where, "bases", f"not a subclass of {sorted(missing_bases)}")
     for name, member in stock["members"].items():
         mine = SCRIPT._member(cls, name)
-        if mine is None and member["kind"] in ("property", "attribute") and sample is not None:
-            if hasattr(sample, name):
-                continue
+        if mine is None and member["kind"] in ("property", "attribute") and hasattr(sample, name):
+            continue  # an instance attribute here
         if mine is None:
             yield Difference(f"{where}.{name}", "missing", f"a {member['kind']} of the stock class")
         elif mine["kind"] != member["kind"] and {mine["kind"], member["kind"]} != {"property", "attribute"}:
@@ -177,7 +176,10 @@ def surface_differences() -> List[Difference]:
             continue
         if "star" in entry:
             exported = set(SCRIPT.star_names(module_name))
-            found += [Difference(f"{module_name}.{n}", "star", "not exported") for n in entry["star"] if n not in exported]
+            found += [
+                Difference(f"{module_name}.{n}", "star", "not exported") for n in entry["star"] if n not in exported
+            ]
+
         prefix = module_name[len(SCRIPT.PACKAGE) + 1 :]
         for name, stock in entry["names"].items():
             if not hasattr(module, name):

@@ -369,9 +369,10 @@ def _unknown_name(model: Type[ApiModel], loc: Tuple[Any, ...], value: Any) -> In
     if owner is None:
         message = "Unknown field name"
     else:
-        known = [n for field_name, info in owner.model_fields.items() for n in (field_name, info.alias) if n]
-        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-        message = f"Unknown field of {owner.__name__}" + (f"; did you mean '{close[0]}'?" if close else "")
+        # Compared without case, so that `timeunit` finds `timeUnit` before `time_unit`.
+        known = {n.lower(): n for field_name, info in owner.model_fields.items() for n in (info.alias, field_name) if n}
+        close = difflib.get_close_matches(name.lower(), list(known), n=1, cutoff=0.6)
+        message = f"Unknown field of {owner.__name__}" + (f"; did you mean '{known[close[0]]}'?" if close else "")
     return {"type": PydanticCustomError("extra_forbidden", message), "loc": loc, "input": value}
 
 
