@@ -23,7 +23,7 @@ from spec_strategies import load_spec
 import openapi_client
 from openapi_client import models
 from openapi_client.api.web_backend_api import OPERATIONS
-from openapi_client.models.base import ApiEnum, ApiModel
+from openapi_client.models.base import ApiEnum, ApiModel, is_request_model
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 API_DOC = DOCS / "WebBackendApi.md"
@@ -350,6 +350,17 @@ def test_every_model_page_lists_exactly_its_fields(name: str) -> None:
         assert row["Type"] == type_text(info.annotation), field_name
         assert row["Notes"].split()[0] == ("required" if info.is_required() else "[optional]"), field_name
         assert plain(info.description or "") in row["Description"], field_name
+
+
+RECEIVED = "# Read a document as a server sends it; fields this version does not know are kept."
+REQUEST = "# Read a JSON document: this model is part of a request, so a name it does not know is refused."
+
+
+@pytest.mark.parametrize("name", [n for n in models.model_names() if issubclass(getattr(models, n), ApiModel)])
+def test_every_model_page_says_how_its_from_json_treats_unknown_names(name: str) -> None:
+    text = page(name)
+    expected, other = (REQUEST, RECEIVED) if is_request_model(getattr(models, name)) else (RECEIVED, REQUEST)
+    assert expected in text and other not in text
 
 
 @pytest.mark.parametrize("name", models.model_names())
