@@ -369,3 +369,28 @@ def test_leaving_the_client_closes_its_connections(server: ScriptedServer) -> No
         WebBackendApi(client).web_backend_list_geographies()
         assert len(client.rest_client.pool_manager.pools) == 1
     assert len(client.rest_client.pool_manager.pools) == 0
+
+
+def test_an_exception_built_from_a_response_reads_what_it_needs_from_it(server: ScriptedServer) -> None:
+    server.always("/x", Reply(status=409, body={"message": "taken"}, headers={"X-Id": "1"}))
+    with ApiClient(Configuration(host=server.url, retries=0)) as client:
+        response = client.call_api("POST", server.url + "/x", {}, b"{}")
+        response.read()
+    error = openapi_client.ApiException(http_resp=response)
+    assert (error.status, error.reason, error.body) == (409, "Conflict", '{"message": "taken"}')
+    assert error.headers is not None and error.headers["X-Id"] == "1"
+    assert str(error).splitlines()[0] == "409 Conflict"
+
+
+def test_deserialize_by_content_type() -> None:
+    client = ApiClient(Configuration())
+    assert client.deserialize("plain words", "str", "text/plain") == "plain words"
+    with pytest.raises(openapi_client.ApiException, match="Unsupported content type: text/html"):
+        client.deserialize("<html/>", "object", "text/html")
+    assert client.sanitize_for_serialization({"s": frozenset({1})}) == {"s": [1]}
+
+
+def test_request_auth_in_the_query_reaches_the_server(api: WebBackendApi, server: ScriptedServer) -> None:
+    server.always("/v1/web_backend/geographies/list?key=a%20b", Reply(body={"geographies": []}))
+    api.web_backend_list_geographies(_request_auth={"in": "query", "type": "api_key", "key": "key", "value": "a b"})
+    assert [request.path for request in server.received] == ["/v1/web_backend/geographies/list?key=a%20b"]

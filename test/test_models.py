@@ -293,3 +293,12 @@ def test_enums_read_json_and_answer_to_the_generators_names() -> None:
     # A member keeps one name: ours, the generator's is an alias of it.
     assert mapper("field-renaming").name == "FIELD_RENAMING"
     assert [member.value for member in mapper] == ["hashing", "field-renaming", "row-filtering"]
+
+
+def test_an_unknown_name_where_no_model_can_be_found_is_still_explained() -> None:
+    from openapi_client.models.base import _unknown_name
+
+    assert _unknown_name(WebBackendConnectionUpdate, ("nosuchfield", "x"), 1)["type"].message() == "Unknown field name"
+    assert _unknown_name(WebBackendConnectionUpdate, ("status", "x"), 1)["type"].message() == "Unknown field name"
+    nested = _unknown_name(WebBackendConnectionUpdate, ("operations", 0, "operatorConfiguration", "webhok"), 1)
+    assert nested["type"].message() == "Unknown field of OperatorConfiguration; did you mean 'webhook'?"

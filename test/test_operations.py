@@ -244,6 +244,7 @@ def test_a_404_the_spec_does_not_declare_still_gives_its_error_data(
         (502, "<html>Bad gateway</html>", type(None), "web_backend_check_updates: 502 Bad Gateway"),
         (503, {"error": "maintenance"}, type(None), "web_backend_check_updates: 503 Service Unavailable"),
         (400, {"message": 42}, type(None), "web_backend_check_updates: 400 Bad Request"),
+        (500, b"", type(None), "web_backend_check_updates: 500 Internal Server Error"),
     ],
 )
 def test_any_error_status_gives_the_error_data_its_body_fits(

@@ -349,11 +349,9 @@ def _with_suggestions(model: Type[ApiModel], error: ValidationError) -> Validati
         _unknown_name(model, item["loc"], item["input"]) if item["type"] == "extra_forbidden" else _as_init(item)
         for item in details
     ]
-    try:
-        return ValidationError.from_exception_data(error.title, line_errors)
-    except (KeyError, TypeError, ValueError):
-        # An error type that cannot be raised again as it is (a validator's own): the original says enough.
-        return error
+    # Every other error is one of pydantic's own types (the models have no validators of their own), which it
+    # raises again from its type and context.
+    return ValidationError.from_exception_data(error.title, line_errors)
 
 
 def _as_init(item: ErrorDetails) -> InitErrorDetails:
