@@ -43,7 +43,7 @@ SIMPLE = (str, int, float, bool, type(None))
 DUNDERS = ("__init__", "__enter__", "__exit__")
 
 
-def _samples() -> Dict[str, Callable[[Any], Any]]:
+def samples_by_name() -> Dict[str, Callable[[Any], Any]]:
     """One instance of each class whose instances carry attributes of their own, built as user code builds them."""
 
     def configuration(package: Any) -> Any:
@@ -138,7 +138,7 @@ def describe_value(value: Any) -> Dict[str, Any]:
     return {"kind": "value", "type": type(value).__name__, **(simple or {})}
 
 
-def _member(cls: type, name: str) -> Optional[Dict[str, Any]]:
+def describe_member(cls: type, name: str) -> Optional[Dict[str, Any]]:
     owner = next((klass for klass in cls.__mro__ if name in vars(klass)), None)
     if owner is None or not _in_package(owner):
         return None
@@ -166,7 +166,7 @@ def describe_class(cls: type, sample: Optional[Callable[[], Any]]) -> Dict[str, 
     for name in sorted(set(dir(cls)) | {n for n in DUNDERS if hasattr(cls, n)}):
         if name.startswith("_") and name not in DUNDERS:
             continue
-        described = _member(cls, name)
+        described = describe_member(cls, name)
         if described is not None:
             members[name] = described
     entry["members"] = members
@@ -234,7 +234,7 @@ def module_names() -> List[str]:
 def dump(modules: Optional[List[str]] = None) -> Dict[str, Any]:
     """The surface of the `openapi_client` this Python imports: of `modules` (default: all of them)."""
     package = importlib.import_module(PACKAGE)
-    samples = _samples()
+    samples = samples_by_name()
     surface: Dict[str, Any] = {}
     for module_name in modules or module_names():
         module = importlib.import_module(module_name)

@@ -3,10 +3,8 @@ and the module's own source all see them as they see the stock client's."""
 
 from __future__ import annotations
 
-import importlib.util
 import inspect
 import pydoc
-import sys
 import types
 import typing
 from pathlib import Path
@@ -14,6 +12,7 @@ from typing import Any, Iterator, List
 from unittest import mock
 
 import pytest
+import repository_scripts
 import urllib3
 from samples import CONNECTION_ID, connection_read
 from scripted_server import Reply, ScriptedServer
@@ -31,12 +30,7 @@ METHOD_NAMES = [operation.name + suffix for operation in OPERATIONS for suffix i
 
 
 def _generator() -> types.ModuleType:
-    spec = importlib.util.spec_from_file_location("generate_api", ROOT / "scripts" / "generate_api.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["generate_api"] = module
-    spec.loader.exec_module(module)
-    return module
+    return repository_scripts.load("generate_api")
 
 
 def test_the_module_is_what_the_script_writes_from_the_spec() -> None:

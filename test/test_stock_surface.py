@@ -10,13 +10,12 @@ import fnmatch
 import importlib
 import json
 import re
-import sys
-import types
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 import pytest
+import repository_scripts
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,16 +37,7 @@ KINDS_OF_DIFFERENCE = {
 }
 
 
-def _surface_script() -> types.ModuleType:
-    spec = importlib.util.spec_from_file_location("stock_surface", ROOT / "scripts" / "stock_surface.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["stock_surface"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-SCRIPT = _surface_script()
+SCRIPT = repository_scripts.load("stock_surface")
 
 
 @dataclass(frozen=True)
@@ -134,7 +124,7 @@ def compare_class(where: str, stock: Dict[str, Any], cls: type, sample: Optional
     if missing_bases:
         yield Difference(where, "bases", f"not a subclass of {sorted(missing_bases)}")
     for name, member in stock["members"].items():
-        mine = SCRIPT._member(cls, name)
+        mine = SCRIPT.describe_member(cls, name)
         if mine is None and member["kind"] in ("property", "attribute") and hasattr(sample, name):
             continue  # an instance attribute here
         if mine is None:
@@ -166,7 +156,7 @@ def compare_class(where: str, stock: Dict[str, Any], cls: type, sample: Optional
 def surface_differences() -> List[Difference]:
     """Every way in which our package differs from the snapshot."""
     package = importlib.import_module(SCRIPT.PACKAGE)
-    samples = SCRIPT._samples()
+    samples = SCRIPT.samples_by_name()
     found: List[Difference] = []
     for module_name, entry in SNAPSHOT["modules"].items():
         try:
