@@ -28,6 +28,7 @@ from spec_strategies import (
     resolve,
     same_json,
     schema_classes,
+    takes_any_value,
 )
 
 from openapi_client import WebBackendApi, models
@@ -225,9 +226,12 @@ def test_a_response_that_violates_the_spec_names_operation_status_and_field(
     shape = shape_of(spec, method)
     pointer = shape.responses[200]
     document = data.draw(strategies(spec_dir, True).at(pointer), label="response")
-    # A bare value (get_state_type's enum) has no required property: the whole body is of the wrong type.
-    path = data.draw(st.sampled_from(required_paths(spec, pointer, document) or [()]), label="broken field")
-    how = data.draw(st.sampled_from(["missing", "wrong type"] if path else ["wrong type"]), label="how")
+    # A bare value (get_state_type's enum) has no required property: the whole body is of the wrong type. A
+    # property that takes any JSON value (a connector's configuration) can only be missing.
+    paths = required_paths(spec, pointer, document)
+    path = data.draw(st.sampled_from(paths or [()]), label="broken field")
+    ways = ["missing"] if path and takes_any_value(spec, pointer, path) else ["missing", "wrong type"]
+    how = data.draw(st.sampled_from(ways if path else ["wrong type"]), label="how")
     broken = break_field(document, path, how)
     body = encode(broken)
     server.always(shape.path, Reply(body=body))
