@@ -10,6 +10,105 @@ from typing import TYPE_CHECKING, Any, List
 
 __version__ = "1.0.0"
 
+# What `from openapi_client import *` gives: the generator's names, and beyond them the rest of the exceptions,
+# the retry policy and the enums that schemas declare inline.
+__all__ = [
+    "ActorDefinitionBreakingChange",
+    "ActorDefinitionVersionBreakingChanges",
+    "ActorDefinitionVersionRead",
+    "ActorStatus",
+    "AirbyteCatalog",
+    "AirbyteStream",
+    "AirbyteStreamAndConfiguration",
+    "AirbyteStreamConfiguration",
+    "ApiAttributeError",
+    "ApiClient",
+    "ApiConnectionError",
+    "ApiException",
+    "ApiKeyError",
+    "ApiResponse",
+    "ApiTLSError",
+    "ApiTimeoutError",
+    "ApiTypeError",
+    "ApiValueError",
+    "BadRequestException",
+    "CatalogDiff",
+    "Configuration",
+    "ConfiguredStreamMapper",
+    "ConflictException",
+    "ConnectionIdRequestBody",
+    "ConnectionSchedule",
+    "ConnectionScheduleData",
+    "ConnectionScheduleDataBasicSchedule",
+    "ConnectionScheduleDataBasicScheduleTimeUnit",
+    "ConnectionScheduleDataCron",
+    "ConnectionScheduleTimeUnit",
+    "ConnectionScheduleType",
+    "ConnectionStateType",
+    "ConnectionStatus",
+    "DeadlineAction",
+    "DestinationRead",
+    "DestinationSnippetRead",
+    "DestinationSyncMode",
+    "FieldAdd",
+    "FieldRemove",
+    "FieldSchemaUpdate",
+    "FieldTransform",
+    "FieldTransformTransformType",
+    "ForbiddenException",
+    "Geography",
+    "InvalidInputExceptionInfo",
+    "InvalidInputProperty",
+    "InvalidResponseError",
+    "JobStatus",
+    "NamespaceDefinitionType",
+    "NonBreakingChangesPreference",
+    "NotFoundException",
+    "NotFoundKnownExceptionInfo",
+    "OpenApiException",
+    "OperationCreate",
+    "OperationRead",
+    "OperatorConfiguration",
+    "OperatorType",
+    "OperatorWebhook",
+    "OperatorWebhookDbtCloud",
+    "OperatorWebhookWebhookType",
+    "ResourceRequirements",
+    "RetryPolicy",
+    "SchemaChange",
+    "SchemaChangeBackfillPreference",
+    "SelectedFieldInfo",
+    "ServiceException",
+    "SourceRead",
+    "SourceSnippetRead",
+    "StreamAttributePrimaryKeyUpdate",
+    "StreamAttributeTransform",
+    "StreamAttributeTransformTransformType",
+    "StreamDescriptor",
+    "StreamMapperType",
+    "StreamTransform",
+    "StreamTransformTransformType",
+    "StreamTransformUpdateStream",
+    "SupportLevel",
+    "SupportState",
+    "SyncMode",
+    "UnauthorizedException",
+    "UnprocessableEntityException",
+    "WebBackendApi",
+    "WebBackendCheckUpdatesRead",
+    "WebBackendConnectionCreate",
+    "WebBackendConnectionListItem",
+    "WebBackendConnectionListRequestBody",
+    "WebBackendConnectionRead",
+    "WebBackendConnectionReadList",
+    "WebBackendConnectionRequestBody",
+    "WebBackendConnectionUpdate",
+    "WebBackendGeographiesListResult",
+    "WebBackendOperationCreateOrUpdate",
+    "WebBackendWorkspaceState",
+    "WebBackendWorkspaceStateResult",
+]
+
 _EXPORTS = {
     "ApiClient": "openapi_client.api_client",
     "ApiResponse": "openapi_client.api_response",
@@ -40,7 +139,7 @@ def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is not None:
         value = getattr(importlib.import_module(module), name)
-    elif name[:1].isupper():
+    elif name in __all__:
         value = getattr(importlib.import_module("openapi_client.models"), name)
     else:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -49,9 +148,7 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> List[str]:
-    from openapi_client.models import model_names
-
-    return sorted(set(globals()) | set(_EXPORTS) | set(model_names()))
+    return sorted(set(globals()) | set(__all__))
 
 
 if TYPE_CHECKING:

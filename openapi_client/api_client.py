@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime
+import decimal
 import logging
+import uuid
 from enum import Enum
-from typing import Any, ClassVar, Dict, List, Mapping, Optional, Sequence, Tuple, Type
+from typing import Any, ClassVar, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Type, TypeVar, overload
+from urllib.parse import quote
 
 import pydantic_core
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, SecretStr, ValidationError
+from typing_extensions import Literal
 
-from openapi_client import __version__
+from openapi_client import __version__, parameters
 from openapi_client.api_response import ApiResponse
 from openapi_client.auth import Authenticator
 from openapi_client.configuration import Configuration, TimeoutValue
@@ -23,20 +27,37 @@ from openapi_client.exceptions import (
 from openapi_client.models.base import received_data
 from openapi_client.operations import OperationSpec, Variant
 from openapi_client.parsing import reader_for
-from openapi_client.rest import RESTClientObject, RESTResponse
+from openapi_client.rest import RESTClientObject, RESTResponse, RESTResponseType
 from openapi_client.retries import RetryPolicy
 from openapi_client.sending import Call, Sender
 
 logger = logging.getLogger("openapi_client")
+R = TypeVar("R")
 
 JSON_CONTENT_TYPE = "application/json"
 AUTH_SCHEMES = ("bearerAuth", "basicAuth")
+# What `param_serialize` returns: the method, the URL, the headers, the body and the form parameters.
+RequestSerialized = Tuple[str, str, Dict[str, str], Optional[str], List[str]]
 
 
 class ApiClient:
     """Sends operations to the server and turns their bodies into models; safe to share across threads."""
 
     _default: ClassVar[Optional[ApiClient]] = None
+    PRIMITIVE_TYPES: ClassVar[Tuple[type, ...]] = (float, bool, bytes, str, int)
+    # The types `deserialize` takes by name, beside the models' names.
+    NATIVE_TYPES_MAPPING: ClassVar[Dict[str, type]] = {
+        "int": int,
+        "long": int,
+        "float": float,
+        "str": str,
+        "bool": bool,
+        "date": datetime.date,
+        "datetime": datetime.datetime,
+        "decimal": decimal.Decimal,
+        "UUID": uuid.UUID,
+        "object": object,
+    }
 
     def __init__(
         self,
@@ -60,7 +81,7 @@ class ApiClient:
     def __enter__(self) -> ApiClient:
         return self
 
-    def __exit__(self, *exc_info: Any) -> None:
+    def __exit__(self, exc_type: Any, exc_value: Any, traceback: Any) -> None:
         self.close()
 
     def close(self) -> None:
@@ -94,27 +115,81 @@ class ApiClient:
 
     # -- the one request path ----------------------------------------------------------------------------
 
-    def invoke(self, operation: OperationSpec, body: Any, options: Mapping[str, Any], variant: Variant) -> Any:
+    @overload
+    def invoke(
+        self,
+        operation: OperationSpec[R],
+        body: Any,
+        variant: Literal["data"],
+        _request_timeout: TimeoutValue = None,
+        _request_auth: Optional[Dict[str, Any]] = None,
+        _content_type: Optional[str] = None,
+        _headers: Optional[Dict[str, Any]] = None,
+        _host_index: Optional[int] = 0,
+    ) -> R: ...
+
+    @overload
+    def invoke(
+        self,
+        operation: OperationSpec[R],
+        body: Any,
+        variant: Literal["http_info"],
+        _request_timeout: TimeoutValue = None,
+        _request_auth: Optional[Dict[str, Any]] = None,
+        _content_type: Optional[str] = None,
+        _headers: Optional[Dict[str, Any]] = None,
+        _host_index: Optional[int] = 0,
+    ) -> ApiResponse[R]: ...
+
+    @overload
+    def invoke(
+        self,
+        operation: OperationSpec[R],
+        body: Any,
+        variant: Literal["raw"],
+        _request_timeout: TimeoutValue = None,
+        _request_auth: Optional[Dict[str, Any]] = None,
+        _content_type: Optional[str] = None,
+        _headers: Optional[Dict[str, Any]] = None,
+        _host_index: Optional[int] = 0,
+    ) -> RESTResponseType: ...
+
+    def invoke(
+        self,
+        operation: OperationSpec[Any],
+        body: Any,
+        variant: Variant,
+        _request_timeout: TimeoutValue = None,
+        _request_auth: Optional[Dict[str, Any]] = None,
+        _content_type: Optional[str] = None,
+        _headers: Optional[Dict[str, Any]] = None,
+        _host_index: Optional[int] = 0,
+    ) -> Any:
         """Send an operation and return what its `variant` returns: the data, an `ApiResponse` or the raw response."""
         model = self._request_model(operation, body)
         payload = None if model is None else _to_json(model)
         # What `param_serialize` and `call_api` do, without the copies they make of what the caller passes them.
         header_params = {"Accept": JSON_CONTENT_TYPE}
         if payload is not None:
-            header_params["Content-Type"] = _json_content_type(options.get("_content_type"), operation)
-        extra_headers = options.get("_headers")
-        if extra_headers:
-            header_params.update(extra_headers)
-        headers = self._request_headers(header_params, AUTH_SCHEMES, options.get("_request_auth"))
-        host_index = options.get("_host_index")
-        host = self.configuration.host if host_index is None else self.configuration.get_host_from_settings(host_index)
-        url = host + operation.path
+            header_params["Content-Type"] = _json_content_type(_content_type, operation)
+        if _headers:
+            header_params.update(_headers)
+        queries: List[Tuple[str, Any]] = []
+        headers = self._request_headers(header_params, queries, AUTH_SCHEMES, _request_auth)
+        if _host_index:
+            raise ApiValueError(
+                f"`{operation.name}` declares no servers of its own: `_host_index` must be 0 (`Configuration.host`), "
+                f"not {_host_index!r}"
+            )
+        url = self.configuration.host + operation.path
+        if queries:
+            url += "?" + self.parameters_to_url_query(queries, None)
         call = Call(
             method="POST",
             url=url,
             headers=headers,
             body=payload,
-            timeout=options.get("_request_timeout"),
+            timeout=_request_timeout,
             operation=operation.name,
             read_only=operation.is_read_only(model),
             preload=variant != "raw",
@@ -126,7 +201,7 @@ class ApiClient:
             return self.response_deserialize(response, operation.response_types_map, operation=operation, url=url)
         return self._read_data(response, operation.response_types_map, operation, url)
 
-    def _request_model(self, operation: OperationSpec, body: Any) -> Any:
+    def _request_model(self, operation: OperationSpec[Any], body: Any) -> Any:
         model = operation.request_type
         if body is None or model is None:
             if operation.body_required:
@@ -152,43 +227,62 @@ class ApiClient:
         collection_formats: Optional[Dict[str, str]] = None,
         _host: Optional[str] = None,
         _request_auth: Optional[Dict[str, Any]] = None,
-    ) -> Tuple[str, str, Dict[str, str], Any, List[Tuple[str, Any]]]:
-        """The method, URL, headers and body of a request (the body as bytes when it was not already)."""
-        headers = self._request_headers(header_params or {}, auth_settings, _request_auth)
-        for name, value in (path_params or {}).items():
-            resource_path = resource_path.replace("{" + name + "}", str(value))
-        url = (self.configuration.host if _host is None else _host) + resource_path
-        if query_params:
-            from urllib.parse import urlencode
-
-            url += "?" + urlencode(query_params)
+    ) -> RequestSerialized:
+        """The method, URL, headers, body and form parameters of a request, as the generator builds them (the body
+        already as JSON bytes, unless it was bytes or text)."""
+        queries = list(query_params or [])
+        headers = self._request_headers(
+            self.parameters_to_tuples(self.sanitize_for_serialization(header_params or {}), collection_formats),
+            queries,
+            auth_settings,
+            _request_auth,
+        )
+        pairs = self.parameters_to_tuples(self.sanitize_for_serialization(path_params or {}), collection_formats)
+        for name, value in pairs:
+            resource_path = resource_path.replace(
+                "{" + name + "}", quote(str(value), safe=self.configuration.safe_chars_for_path_param)
+            )
+        form: List[Any] = []
+        if post_params or files:
+            form = self.parameters_to_tuples(self.sanitize_for_serialization(post_params or []), collection_formats)
+            form.extend(self.files_parameters(files or {}))
+        host = self.configuration.host if _host is None or self.configuration.ignore_operation_servers else _host
+        url = host + resource_path
+        if queries:
+            url += "?" + self.parameters_to_url_query(self.sanitize_for_serialization(queries), collection_formats)
         if body is not None and not isinstance(body, (bytes, str)):
             body = pydantic_core.to_json(self.sanitize_for_serialization(body))
-        return method, url, headers, body, post_params or []
+        return method, url, headers, body, form
 
     def _request_headers(
         self,
-        header_params: Mapping[str, Any],
+        header_params: Iterable[Tuple[str, Any]] | Mapping[str, Any],
+        queries: List[Tuple[str, Any]],
         auth_settings: Optional[Sequence[str]],
         request_auth: Optional[Dict[str, Any]],
     ) -> Dict[str, str]:
         """The client's default headers, then the request's own, the cookie and the credentials."""
-        headers = {**self.default_headers, **header_params}
+        headers = {**self.default_headers, **dict(header_params)}
         if self.cookie:
             headers["Cookie"] = self.cookie
-        self.update_params_for_auth(headers, auth_settings, request_auth)
+        self.update_params_for_auth(headers, queries, auth_settings, "", "", None, request_auth)
         return headers
 
     def update_params_for_auth(
         self,
         headers: Dict[str, str],
+        queries: List[Tuple[str, Any]],
         auth_settings: Optional[Sequence[str]],
+        resource_path: str,
+        method: str,
+        body: Any,
         request_auth: Optional[Dict[str, Any]] = None,
     ) -> None:
-        """Add the credentials: `request_auth` if given, else the first configured scheme of `auth_settings`
-        (an Airbyte application's token counts as `bearerAuth`)."""
+        """Add the credentials to `headers` (or `queries`): `request_auth` if given, else the first configured scheme
+        of `auth_settings` (an Airbyte application's token counts as `bearerAuth`). `resource_path`, `method` and
+        `body` are the generator's, for schemes that sign requests; this API has none."""
         if request_auth:
-            _apply_auth(headers, request_auth)
+            _apply_auth(headers, queries, request_auth)
             return
         if not auth_settings:
             return
@@ -196,7 +290,7 @@ class ApiClient:
         for name in auth_settings:
             setting = configured.get(name)
             if setting is not None and setting["key"] not in headers:
-                _apply_auth(headers, setting)
+                _apply_auth(headers, queries, setting)
 
     def call_api(
         self,
@@ -207,7 +301,7 @@ class ApiClient:
         post_params: Optional[List[Tuple[str, Any]]] = None,
         _request_timeout: TimeoutValue = None,
         *,
-        operation: Optional[OperationSpec] = None,
+        operation: Optional[OperationSpec[Any]] = None,
         read_only: Optional[bool] = None,
         preload_content: bool = False,
     ) -> RESTResponse:
@@ -250,18 +344,21 @@ class ApiClient:
         response_data: RESTResponse,
         response_types_map: Optional[Mapping[str, Any]] = None,
         *,
-        operation: Optional[OperationSpec] = None,
+        operation: Optional[OperationSpec[Any]] = None,
         url: Optional[str] = None,
     ) -> ApiResponse[Any]:
         """The `ApiResponse` of a read response; an error status raises the matching `ApiException`."""
         data = self._read_data(response_data, response_types_map, operation, url)
-        return ApiResponse(response_data.status, response_data.headers, data, response_data.read())
+        # Built without validation: the values are the response's own, and its headers stay case-insensitive.
+        return ApiResponse.model_construct(
+            status_code=response_data.status, headers=response_data.headers, data=data, raw_data=response_data.read()
+        )
 
     def _read_data(
         self,
         response: RESTResponse,
         response_types_map: Optional[Mapping[str, Any]],
-        operation: Optional[OperationSpec],
+        operation: Optional[OperationSpec[Any]],
         url: Optional[str],
     ) -> Any:
         """The data of a read response (parsed, raw for `bytearray`, None without a type); an error status raises
@@ -270,7 +367,8 @@ class ApiClient:
         status = response.status
         response_type = _type_for_status(response_types_map or {}, status)
         if not 200 <= status <= 299:
-            data = self._error_data(raw, response_type)
+            schemas = operation.error_schemas if operation else ()
+            data = self._error_data(raw, [response_type, *schemas] if response_type else schemas)
             text = raw.decode("utf-8", errors="replace")
             raise ApiException.from_response(
                 http_resp=response, body=text, data=data, operation=operation.name if operation else None, url=url
@@ -298,30 +396,58 @@ class ApiClient:
         return self._parse_json(response_text, response_type)
 
     def sanitize_for_serialization(self, obj: Any) -> Any:
-        """`obj` as JSON-ready Python values: models by their JSON names, with only the fields set."""
+        """`obj` as JSON-ready Python values: models by their JSON names with only the fields set, enums by value,
+        dates and date-times in ISO 8601, UUIDs and decimals as text, secrets revealed."""
+        if obj is None or (isinstance(obj, self.PRIMITIVE_TYPES) and not isinstance(obj, Enum)):
+            return obj
         if isinstance(obj, BaseModel):
             return obj.model_dump(mode="json", by_alias=True, exclude_unset=True)
-        if isinstance(obj, (list, tuple)):
-            return [self.sanitize_for_serialization(item) for item in obj]
-        if isinstance(obj, dict):
-            return {key: self.sanitize_for_serialization(value) for key, value in obj.items()}
         if isinstance(obj, Enum):
             return obj.value
+        if isinstance(obj, SecretStr):
+            return obj.get_secret_value()
+        if isinstance(obj, list):
+            return [self.sanitize_for_serialization(item) for item in obj]
+        if isinstance(obj, tuple):
+            return tuple(self.sanitize_for_serialization(item) for item in obj)
+        if isinstance(obj, dict):
+            return {key: self.sanitize_for_serialization(value) for key, value in obj.items()}
         if isinstance(obj, (datetime.datetime, datetime.date)):
             return obj.isoformat()
+        if isinstance(obj, (uuid.UUID, decimal.Decimal)):
+            return str(obj)
         return pydantic_core.to_jsonable_python(obj)
 
-    @staticmethod
-    def select_header_accept(accepts: List[str]) -> Optional[str]:
+    def select_header_accept(self, accepts: List[str]) -> Optional[str]:
         """The JSON type among `accepts`, else the first one."""
         if not accepts:
             return None
         return next((a for a in accepts if "json" in a.lower()), accepts[0])
 
-    @staticmethod
-    def select_header_content_type(content_types: List[str]) -> Optional[str]:
+    def select_header_content_type(self, content_types: List[str]) -> Optional[str]:
         """The JSON type among `content_types`, else the first one."""
-        return ApiClient.select_header_accept(content_types)
+        return self.select_header_accept(content_types)
+
+    def parameters_to_tuples(
+        self, params: parameters.Params, collection_formats: Optional[Mapping[str, str]]
+    ) -> List[Tuple[str, Any]]:
+        """Parameters (a dict or pairs) as pairs, lists joined as `collection_formats` says (`multi`, `csv`,
+        `ssv`, `tsv`, `pipes`), booleans as `true`/`false`."""
+        return parameters.to_tuples(params, collection_formats)
+
+    def parameters_to_url_query(
+        self, params: parameters.Params, collection_formats: Optional[Mapping[str, str]]
+    ) -> str:
+        """Parameters as a URL query, e.g. `a=Hello%20World&b=123`: names and values quoted, dicts as JSON."""
+        return parameters.to_url_query(params, collection_formats)
+
+    def explode_query_object(self, name: str, obj: Any) -> List[Tuple[str, Any]]:
+        """A form-style exploded query object: one pair per property (a list repeats its name), None left out."""
+        return parameters.explode(name, self.sanitize_for_serialization(obj))
+
+    def files_parameters(self, files: Mapping[str, parameters.FileValue]) -> List[Tuple[str, Tuple[str, bytes, str]]]:
+        """Form fields for files: `(field, (filename, data, mime type))` for each path, bytes or (name, bytes)."""
+        return parameters.files(files)
 
     # -- parsing -----------------------------------------------------------------------------------------
 
@@ -330,21 +456,31 @@ class ApiClient:
         with received_data():
             return reader.read(raw, self.configuration.pause_gc_while_parsing)
 
-    def _error_data(self, raw: bytes, response_type: Any) -> Any:
-        if response_type is None or not raw:
+    def _error_data(self, raw: bytes, candidates: Sequence[Any]) -> Any:
+        """The first of `candidates` (the status's declared body, then the spec's other error bodies) that an error
+        body fits, parsed as received data; None when the body is not JSON or fits none."""
+        if not raw or not candidates:
             return None
         try:
-            return self._parse_json(raw, response_type)
-        except ValidationError:
+            values = pydantic_core.from_json(raw)
+        except ValueError:
             return None
+        with received_data():
+            for candidate in candidates:
+                try:
+                    return reader_for(_resolve_type(candidate)).validator.validate_python(values)
+                except ValidationError:
+                    continue
+        return None
 
 
 def _resolve_type(response_type: Any) -> Any:
     if not isinstance(response_type, str):
         return response_type
-    builtin = {"str": str, "int": int, "float": float, "bool": bool, "object": object, "bytearray": bytearray}
-    if response_type in builtin:
-        return builtin[response_type]
+    if response_type in ApiClient.NATIVE_TYPES_MAPPING:
+        return ApiClient.NATIVE_TYPES_MAPPING[response_type]
+    if response_type in ("bytearray", "bytes"):
+        return bytearray
     from openapi_client import models
 
     try:
@@ -363,7 +499,7 @@ def _to_json(model: Any) -> bytes:
     return serialized
 
 
-def _coerce_body(operation: OperationSpec, model: Type[Any], body: Any) -> Any:
+def _coerce_body(operation: OperationSpec[Any], model: Type[Any], body: Any) -> Any:
     parameter = f"`{operation.body_parameter}` of `{operation.name}`"
     if isinstance(body, BaseModel) or not isinstance(body, Mapping):
         raise ApiTypeError(
@@ -371,7 +507,7 @@ def _coerce_body(operation: OperationSpec, model: Type[Any], body: Any) -> Any:
             valid_classes=(model, dict),
         )
     try:
-        return model.model_validate(body, extra="forbid")
+        return model.model_validate(body)
     except ValidationError as error:
         raise ApiValueError(f"Invalid {parameter}: {_describe(error)}") from error
 
@@ -386,7 +522,7 @@ def _describe(error: ValidationError) -> str:
     return "; ".join(problems) + (f" (and {more} more)" if more > 0 else "")
 
 
-def _json_content_type(requested: Optional[str], operation: OperationSpec) -> str:
+def _json_content_type(requested: Optional[str], operation: OperationSpec[Any]) -> str:
     if requested is None:
         return JSON_CONTENT_TYPE
     media_type = requested.split(";", 1)[0].strip().lower()
@@ -395,7 +531,16 @@ def _json_content_type(requested: Optional[str], operation: OperationSpec) -> st
     raise ApiValueError(f"`{operation.name}` sends JSON; the content type {requested!r} is not supported")
 
 
-def _apply_auth(headers: Dict[str, str], setting: Mapping[str, Any]) -> None:
-    if setting.get("in", "header") != "header":
-        raise ApiValueError("Authentication settings must be sent in a header")
-    headers[setting["key"]] = setting["value"]
+def _apply_auth(headers: Dict[str, str], queries: List[Tuple[str, Any]], setting: Mapping[str, Any]) -> None:
+    """Put one authentication setting where it says (`in`): a header, a cookie or a query parameter."""
+    where = setting.get("in", "header")
+    if where == "header":
+        headers[setting["key"]] = setting["value"]
+    elif where == "cookie":
+        value = quote(str(setting["value"]), safe="!#$%&'()*+-./:<=>?@[]^_`{|}~")
+        cookie = f"{setting['key']}={value}"
+        headers["Cookie"] = f"{headers['Cookie']}; {cookie}" if headers.get("Cookie") else cookie
+    elif where == "query":
+        queries.append((setting["key"], setting["value"]))
+    else:
+        raise ApiValueError("Authentication settings go in a `header`, a `cookie` or the `query`")

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Generic, Mapping, Optional, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBytes, StrictInt
 
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class ApiResponse(Generic[T]):
-    """The parsed body of a response, with its status, headers and raw bytes."""
+class ApiResponse(BaseModel, Generic[T]):
+    """The parsed body of a response, with its status, headers and raw bytes (a pydantic model, as the generator's)."""
 
-    status_code: int
-    headers: Optional[Mapping[str, str]]
-    data: T
-    raw_data: bytes
+    status_code: StrictInt = Field(description="HTTP status code")
+    headers: Optional[Mapping[str, str]] = Field(None, description="HTTP headers")
+    data: T = Field(description="Deserialized data given the data type")
+    raw_data: StrictBytes = Field(description="Raw data (HTTP response body)")
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)

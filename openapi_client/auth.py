@@ -37,7 +37,7 @@ PostToken = Callable[[str, bytes], "RESTResponse"]
 
 def bearer_setting(token: str) -> Dict[str, Any]:
     """The generator's description of a bearer credential."""
-    return {"type": "bearer", "in": "header", "key": "Authorization", "value": f"Bearer {token}"}
+    return {"type": "bearer", "in": "header", "format": "JWT", "key": "Authorization", "value": f"Bearer {token}"}
 
 
 def basic_setting(value: str) -> Dict[str, Any]:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import base64
 import copy
 import logging
+import ssl
 import sys
 import threading
 from typing import Any, Callable, ClassVar, Dict, List, Optional, Tuple, Union
 
 import urllib3
+from typing_extensions import Literal, NotRequired, TypedDict
 
 from openapi_client.auth import basic_setting, bearer_setting
 from openapi_client.exceptions import ApiValueError
@@ -20,12 +22,82 @@ TimeoutValue = Union[None, float, Tuple[Optional[float], Optional[float]], urlli
 TokenValue = Union[None, str, Callable[[], str]]
 RetriesValue = Union[None, bool, int, urllib3.Retry, RetryPolicy]
 
-SERVERS: List[Dict[str, Any]] = [
-    {"url": "http://airbyte.local", "description": "default host used in the documentation", "variables": {}},
-    {"url": "http://localhost:8000/api", "description": "Local Airbyte deployment", "variables": {}},
+# The JSON Schema keywords that client-side validation would check (the generator's list).
+JSON_SCHEMA_VALIDATION_KEYWORDS = {
+    "multipleOf",
+    "maximum",
+    "exclusiveMaximum",
+    "minimum",
+    "exclusiveMinimum",
+    "maxLength",
+    "minLength",
+    "pattern",
+    "maxItems",
+    "minItems",
+}
+
+ServerVariablesT = Dict[str, str]
+
+# The shapes of `auth_settings()` entries, as the generator types them ("in" is a keyword, hence this syntax).
+GenericAuthSetting = TypedDict("GenericAuthSetting", {"type": str, "in": str, "key": str, "value": str})
+OAuth2AuthSetting = TypedDict(
+    "OAuth2AuthSetting",
+    {"type": Literal["oauth2"], "in": Literal["header"], "key": Literal["Authorization"], "value": str},
+)
+APIKeyAuthSetting = TypedDict(
+    "APIKeyAuthSetting", {"type": Literal["api_key"], "in": str, "key": str, "value": Optional[str]}
+)
+BasicAuthSetting = TypedDict(
+    "BasicAuthSetting",
+    {"type": Literal["basic"], "in": Literal["header"], "key": Literal["Authorization"], "value": Optional[str]},
+)
+BearerFormatAuthSetting = TypedDict(
+    "BearerFormatAuthSetting",
+    {
+        "type": Literal["bearer"],
+        "in": Literal["header"],
+        "format": Literal["JWT"],
+        "key": Literal["Authorization"],
+        "value": str,
+    },
+)
+BearerAuthSetting = TypedDict(
+    "BearerAuthSetting",
+    {"type": Literal["bearer"], "in": Literal["header"], "key": Literal["Authorization"], "value": str},
+)
+HTTPSignatureAuthSetting = TypedDict(
+    "HTTPSignatureAuthSetting",
+    {"type": Literal["http-signature"], "in": Literal["header"], "key": Literal["Authorization"], "value": None},
+)
+
+
+# The spec's `bearerAuth`, and the `basicAuth` this client adds for username and password.
+class AuthSettings(TypedDict, total=False):
+    bearerAuth: BearerFormatAuthSetting
+    basicAuth: BasicAuthSetting
+
+
+class HostSettingVariable(TypedDict):
+    """A variable of a server URL of the spec."""
+
+    description: str
+    default_value: str
+    enum_values: List[str]
+
+
+# A server of the spec. (The functional syntax evaluates `NotRequired` now: this module's annotations are deferred.)
+HostSetting = TypedDict(  # noqa: UP013
+    "HostSetting", {"url": str, "description": str, "variables": NotRequired[Dict[str, HostSettingVariable]]}
+)
+
+
+SERVERS: List[HostSetting] = [
+    {"url": "http://airbyte.local", "description": "default host used in the documentation"},
+    {"url": "http://localhost:8000/api", "description": "Local Airbyte deployment"},
 ]
 
-LOGGER_NAMES = ("openapi_client", "urllib3")
+# The keys of `Configuration.logger`, as the generator names them.
+LOGGER_KEYS = {"package_logger": "openapi_client", "urllib3_logger": "urllib3"}
 _SECRET_ATTRIBUTES = frozenset({"password", "access_token", "client_secret", "api_key", "proxy_headers"})
 _URL_ATTRIBUTES = frozenset({"base_path", "proxy"})
 
@@ -54,13 +126,28 @@ class Configuration:
         password: Optional[str] = None,
         access_token: TokenValue = None,
         server_index: Optional[int] = None,
-        server_variables: Optional[Dict[str, str]] = None,
+        server_variables: Optional[ServerVariablesT] = None,
         server_operation_index: Optional[Dict[str, int]] = None,
-        server_operation_variables: Optional[Dict[str, Dict[str, str]]] = None,
+        server_operation_variables: Optional[Dict[str, ServerVariablesT]] = None,
         ignore_operation_servers: bool = False,
         ssl_ca_cert: Optional[str] = None,
         retries: RetriesValue = None,
         ca_cert_data: Union[str, bytes, None] = None,
+        cert_file: Optional[str] = None,
+        key_file: Optional[str] = None,
+        verify_ssl: bool = True,
+        assert_hostname: Union[bool, str, None] = None,
+        tls_server_name: Optional[str] = None,
+        connection_pool_maxsize: Optional[int] = None,
+        proxy: Optional[str] = None,
+        no_proxy: Optional[str] = None,
+        proxy_headers: Optional[Dict[str, str]] = None,
+        proxy_ssl_context: Optional[ssl.SSLContext] = None,
+        safe_chars_for_path_param: str = "",
+        client_side_validation: bool = True,
+        socket_options: Optional[List[Tuple[int, int, Union[int, bytes]]]] = None,
+        datetime_format: str = "%Y-%m-%dT%H:%M:%S.%f%z",
+        date_format: str = "%Y-%m-%d",
         *,
         debug: Optional[bool] = None,
         client_id: Optional[str] = None,
@@ -84,7 +171,7 @@ class Configuration:
         self.client_id = client_id
         self.client_secret = client_secret
 
-        self.logger = {name: logging.getLogger(name) for name in LOGGER_NAMES}
+        self.logger = {key: logging.getLogger(name) for key, name in LOGGER_KEYS.items()}
         self.logger_format = "%(asctime)s %(levelname)s %(message)s"
         self.logger_stream_handler: Optional[logging.Handler] = None
         self.logger_file_handler: Optional[logging.FileHandler] = None
@@ -93,28 +180,30 @@ class Configuration:
         if debug is not None:
             self.debug = debug
 
-        self.verify_ssl = True
+        self.verify_ssl = verify_ssl
         self.ssl_ca_cert = ssl_ca_cert
         self.ca_cert_data = ca_cert_data
-        self.cert_file: Optional[str] = None
-        self.key_file: Optional[str] = None
-        self.assert_hostname: Union[bool, str, None] = None
-        self.tls_server_name: Optional[str] = None
+        self.cert_file = cert_file
+        self.key_file = key_file
+        self.assert_hostname = assert_hostname
+        self.tls_server_name = tls_server_name
 
-        self.connection_pool_maxsize = 10
-        self.proxy: Optional[str] = None
-        self.proxy_headers: Optional[Dict[str, str]] = None
-        self.no_proxy: Optional[str] = None
-        self.socket_options: Optional[List[Tuple[int, int, Union[int, bytes]]]] = None
+        self.connection_pool_maxsize = 10 if connection_pool_maxsize is None else connection_pool_maxsize
+        self.proxy = proxy
+        self.proxy_headers = proxy_headers
+        # Used for the TLS handshake with the proxy itself (an HTTPS proxy), not with the server.
+        self.proxy_ssl_context = proxy_ssl_context
+        self.no_proxy = no_proxy
+        self.socket_options = socket_options
 
         self.timeout = timeout
         self.retries: RetriesValue = retries
-        self.safe_chars_for_path_param = ""
-        self.client_side_validation = True
+        self.safe_chars_for_path_param = safe_chars_for_path_param
+        self.client_side_validation = client_side_validation
         # Pause the garbage collector while a large response body is parsed (see `openapi_client.gc_pause`).
         self.pause_gc_while_parsing = True
-        self.datetime_format = "%Y-%m-%dT%H:%M:%S.%f%z"
-        self.date_format = "%Y-%m-%d"
+        self.datetime_format = datetime_format
+        self.date_format = date_format
 
     # -- the process-wide default ------------------------------------------------------------------------
 
@@ -141,7 +230,9 @@ class Configuration:
         result = Configuration.__new__(Configuration)
         memo[id(self)] = result
         for key, value in self.__dict__.items():
-            shared = key in {"logger", "logger_stream_handler", "logger_file_handler"} or callable(value)
+            # Loggers, handlers and SSL contexts cannot be copied (nor should they be).
+            shared = key in {"logger", "logger_stream_handler", "logger_file_handler", "proxy_ssl_context"}
+            shared = shared or callable(value)
             setattr(result, key, value if shared else copy.deepcopy(value, memo))
         return result
 
@@ -172,25 +263,28 @@ class Configuration:
         self._base_path = value
         self.server_index = None
 
-    def get_host_settings(self) -> List[Dict[str, Any]]:
+    def get_host_settings(self) -> List[HostSetting]:
         """The servers the spec lists."""
         return copy.deepcopy(SERVERS)
 
     def get_host_from_settings(
         self,
         index: Optional[int],
-        variables: Optional[Dict[str, str]] = None,
-        servers: Optional[List[Dict[str, Any]]] = None,
+        variables: Optional[ServerVariablesT] = None,
+        servers: Optional[List[HostSetting]] = None,
     ) -> str:
-        """The URL of the spec's server number `index` (`None`: the configured host)."""
+        """The URL of the spec's server number `index` (`None`: the configured host), its variables filled in."""
         if index is None:
             return self._base_path
         servers = self.get_host_settings() if servers is None else servers
         if not 0 <= index < len(servers):
             raise ApiValueError(f"Invalid host index {index}: must be between 0 and {len(servers) - 1}")
-        url: str = servers[index]["url"]
+        url = servers[index]["url"]
         for name, spec in servers[index].get("variables", {}).items():
             value = (variables or {}).get(name, spec["default_value"])
+            allowed = spec.get("enum_values")
+            if allowed and value not in allowed:
+                raise ApiValueError(f"The server variable `{name}` is {value!r}; it must be one of {allowed}")
             url = url.replace("{" + name + "}", value)
         return url
 
@@ -212,6 +306,16 @@ class Configuration:
             return None
         pair = f"{self.username or ''}:{self.password or ''}".encode()
         return "Basic " + base64.b64encode(pair).decode("ascii")
+
+    @property
+    def logger_format(self) -> str:
+        """The format of the log records written to `logger_file`; setting it also sets `logger_formatter`."""
+        return self._logger_format
+
+    @logger_format.setter
+    def logger_format(self, value: str) -> None:
+        self._logger_format = value
+        self.logger_formatter = logging.Formatter(value)
 
     def current_access_token(self) -> Optional[str]:
         """`access_token`, called first when it is a callable that returns the current token."""
@@ -246,7 +350,7 @@ class Configuration:
             self.logger_file_handler = None
         if value:
             self.logger_file_handler = logging.FileHandler(value)
-            self.logger_file_handler.setFormatter(logging.Formatter(self.logger_format))
+            self.logger_file_handler.setFormatter(self.logger_formatter)
             for logger in self.logger.values():
                 logger.addHandler(self.logger_file_handler)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Mapping, Optional, Sequence, Type, Union
+from typing import Any, Dict, Mapping, NoReturn, Optional, Sequence, Type, Union
 
 from openapi_client.redaction import redact_headers
 
@@ -63,7 +63,12 @@ class ApiKeyError(OpenApiException, KeyError):
 
 
 class ApiException(OpenApiException):
-    """The server answered with an error status, or with a body that could not be read."""
+    """The server answered with an error status, or with a body that could not be read.
+
+    `data` is the parsed error body when it fits one of the spec's error schemas (`NotFoundKnownExceptionInfo`,
+    `InvalidInputExceptionInfo`), whatever the status; the first line of `str()` names the operation, the status
+    and the server's message.
+    """
 
     def __init__(
         self,
@@ -77,13 +82,13 @@ class ApiException(OpenApiException):
         operation: Optional[str] = None,
         url: Optional[str] = None,
     ) -> None:
-        self.status = status
-        self.reason = reason
-        self.body = body
-        self.data = data
-        self.headers = headers
-        self.operation = operation
-        self.url = url
+        self.status: Optional[int] = status
+        self.reason: Optional[str] = reason
+        self.body: Optional[str] = body
+        self.data: Any = data
+        self.headers: Optional[Mapping[str, str]] = headers
+        self.operation: Optional[str] = operation
+        self.url: Optional[str] = url
         if http_resp is not None:
             self.status = http_resp.status if status is None else status
             self.reason = http_resp.reason if reason is None else reason
@@ -102,16 +107,19 @@ class ApiException(OpenApiException):
         data: Any,
         operation: Optional[str] = None,
         url: Optional[str] = None,
-    ) -> ApiException:
-        """The exception for a response's status: `NotFoundException` for 404, `ServiceException` for 5xx..."""
+    ) -> NoReturn:
+        """Raise the exception for a response's status: `NotFoundException` for 404, `ServiceException` for 5xx..."""
         status = http_resp.status
-        exception_class = STATUS_EXCEPTIONS.get(status) or (ServiceException if 500 <= status <= 599 else cls)
-        return exception_class(http_resp=http_resp, body=body, data=data, operation=operation, url=url)
+        exception_class = STATUS_EXCEPTIONS.get(status) or (ServiceException if 500 <= status <= 599 else ApiException)
+        raise exception_class(http_resp=http_resp, body=body, data=data, operation=operation, url=url)
 
     def __str__(self) -> str:
-        where = f" from {self.operation}" if self.operation else ""
-        where += f" ({self.url})" if self.url else ""
-        lines = [f"({self.status})\nReason: {self.reason}{where}"]
+        status = " ".join(str(part) for part in (self.status, self.reason) if part is not None)
+        message = getattr(self.data, "message", None)
+        first = ": ".join(part for part in (self.operation, status, message) if isinstance(part, str) and part)
+        lines = [first]
+        if self.url:
+            lines.append(f"URL: {self.url}")
         if self.headers:
             lines.append(f"HTTP response headers: {redact_headers(self.headers)}")
         if self.data is not None:

@@ -6,6 +6,9 @@ follows redirects, and drops `Authorization`, `Cookie` and `Proxy-Authorization`
 
 from __future__ import annotations
 
+import io
+import ipaddress
+import re
 import ssl
 from typing import Any, Dict, Mapping, Optional, Union
 from urllib.parse import unquote, urlsplit
@@ -16,9 +19,19 @@ from openapi_client.configuration import Configuration, TimeoutValue
 from openapi_client.exceptions import ApiConnectionError, ApiException, ApiTimeoutError, ApiTLSError, ApiValueError
 from openapi_client.redaction import redact_url
 
-__all__ = ["ApiException", "RESTClientObject", "RESTResponse", "to_urllib3_timeout", "transport_error"]
+__all__ = [
+    "ApiException",
+    "RESTClientObject",
+    "RESTResponse",
+    "RESTResponseType",
+    "to_urllib3_timeout",
+    "transport_error",
+]
 
+# What the `_without_preload_content` variant of an operation returns.
+RESTResponseType = urllib3.HTTPResponse
 RequestBody = Union[None, bytes, str]
+SUPPORTED_SOCKS_PROXIES = {"socks5", "socks5h", "socks4", "socks4a"}
 MAX_REDIRECTS = 5
 # The methods whose headers `PoolManager.request` passes on as they are (it encodes their fields in the URL).
 URL_ENCODED_METHODS = frozenset({"DELETE", "GET", "HEAD", "OPTIONS"})
@@ -34,17 +47,17 @@ REDIRECTS_ONLY = urllib3.Retry(
 )
 
 
-class RESTResponse:
+class RESTResponse(io.IOBase):
     """A response whose body is read on demand; `response` is the urllib3 response itself."""
 
     __slots__ = ("data", "operation", "reason", "response", "status", "url")
 
-    def __init__(self, response: urllib3.BaseHTTPResponse, url: str = "", operation: Optional[str] = None) -> None:
-        self.response = response
+    def __init__(self, resp: urllib3.BaseHTTPResponse, url: str = "", operation: Optional[str] = None) -> None:
+        self.response = resp
         self.url = url
         self.operation = operation
-        self.status = response.status
-        self.reason = response.reason
+        self.status = resp.status
+        self.reason = resp.reason
         self.data: Optional[bytes] = None
 
     def read(self) -> bytes:
@@ -89,14 +102,16 @@ class RESTClientObject:
         self.pool_manager: urllib3.PoolManager = urllib3.PoolManager(**pool_args)
         self.proxy_manager: Optional[urllib3.ProxyManager] = None
         if configuration.proxy:
-            self.proxy_manager = _proxy_manager(configuration.proxy, configuration.proxy_headers, pool_args)
+            self.proxy_manager = _proxy_manager(
+                configuration.proxy, configuration.proxy_headers, configuration.proxy_ssl_context, pool_args
+            )
         self.default_timeout = to_urllib3_timeout(configuration.timeout)
 
     def manager_for(self, url: str) -> urllib3.PoolManager:
         """The proxy manager, unless there is no proxy or `no_proxy` names the URL's host."""
         if self.proxy_manager is None:
             return self.pool_manager
-        if bypasses_proxy(urlsplit(url).hostname or "", self.configuration.no_proxy):
+        if should_bypass_proxies(url, self.configuration.no_proxy or ""):
             return self.pool_manager
         return self.proxy_manager
 
@@ -176,19 +191,49 @@ def _doing(url: str, operation: Optional[str]) -> str:
     return f"{operation} ({shown})" if operation else str(shown)
 
 
-def bypasses_proxy(host: str, no_proxy: Optional[str]) -> bool:
-    """Whether `no_proxy` (comma-separated hosts and domains, or `*`) names `host`."""
-    host = host.lower()
-    for entry in (no_proxy or "").split(","):
-        domain = entry.strip().lower().lstrip(".")
-        if domain == "*" or (domain and (host == domain or host.endswith("." + domain))):
+def should_bypass_proxies(url: str, no_proxy: str) -> bool:
+    """Whether `no_proxy` (comma-separated hosts, domains, `host:port`s, IP networks, or `*`) names `url`'s host."""
+    parts = urlsplit(url)
+    if not parts.hostname:
+        return True
+    host, host_and_port = parts.hostname.lower(), parts.netloc.lower().rpartition("@")[2]
+    try:
+        address: Optional[ipaddress._BaseAddress] = ipaddress.ip_address(host)
+    except ValueError:
+        address = None
+    for entry in (entry.strip().lower() for entry in no_proxy.split(",")):
+        if entry == "*" or (address is not None and _in_network(address, entry)):
+            return True
+        domain = entry.lstrip(".")
+        if domain and any(name == domain or name.endswith("." + domain) for name in (host, host_and_port)):
             return True
     return False
 
 
-def _proxy_manager(url: str, headers: Optional[Dict[str, str]], pool_args: Dict[str, Any]) -> urllib3.ProxyManager:
+def _in_network(address: ipaddress._BaseAddress, entry: str) -> bool:
+    try:
+        return address in ipaddress.ip_network(entry, strict=False)
+    except ValueError:
+        return False
+
+
+def is_socks_proxy_url(url: Optional[str]) -> bool:
+    """Whether `url` is a SOCKS proxy's (`socks5://`, `socks5h://`, `socks4://`, `socks4a://`)."""
+    scheme, separator, _ = (url or "").partition("://")
+    return bool(separator) and scheme.lower() in SUPPORTED_SOCKS_PROXIES
+
+
+def contenttype_matches(contenttype: str, maintype: str, subtype: str) -> bool:
+    """Whether a `Content-Type` is `maintype/subtype` (or `maintype/x+subtype`), whatever its parameters."""
+    pattern = rf"{re.escape(maintype)}/(?:[^+;]+\+)?{re.escape(subtype)}(?:[ \t]*;.*)?"
+    return re.fullmatch(pattern, contenttype, re.IGNORECASE) is not None
+
+
+def _proxy_manager(
+    url: str, headers: Optional[Dict[str, str]], ssl_context: Optional[ssl.SSLContext], pool_args: Dict[str, Any]
+) -> urllib3.ProxyManager:
     """A proxy manager; credentials in the proxy URL (`http://user:password@proxy:3128`) become its
-    `Proxy-Authorization`, unless `proxy_headers` has one."""
+    `Proxy-Authorization`, unless `proxy_headers` has one. `ssl_context` is for the TLS to an HTTPS proxy."""
     try:
         parsed = urllib3.util.parse_url(url)
     except urllib3.exceptions.LocationParseError:
@@ -199,7 +244,7 @@ def _proxy_manager(url: str, headers: Optional[Dict[str, str]], pool_args: Dict[
             "proxy-authorization"
         ]
     try:
-        return urllib3.ProxyManager(proxy_url=url, proxy_headers=headers, **pool_args)
+        return urllib3.ProxyManager(proxy_url=url, proxy_headers=headers, proxy_ssl_context=ssl_context, **pool_args)
     except urllib3.exceptions.HTTPError as error:
         raise ApiValueError(f"Invalid proxy {redact_url(url)}: {error}") from None
 

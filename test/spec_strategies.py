@@ -309,6 +309,18 @@ def _required_paths(spec: Mapping[str, Any], schema: Schema, document: Json, pat
             yield from _required_paths(spec, prop, document[name], (*path, name))
 
 
+def takes_any_value(spec: Mapping[str, Any], pointer: str, path: JsonPath) -> bool:
+    """Whether the property at `path` of a document of the schema at `pointer` is untyped: any JSON value fits."""
+    schema = resolve(spec, pointer)
+    for part in path:
+        while "$ref" in schema:
+            schema = resolve(spec, schema["$ref"])
+        schema = schema["items"] if isinstance(part, int) else schema["properties"][part]
+    while "$ref" in schema:
+        schema = resolve(spec, schema["$ref"])
+    return not {"type", "properties", "items", "enum", "allOf", "oneOf", "anyOf"} & schema.keys()
+
+
 # -- comparison ----------------------------------------------------------------------------------------------
 
 

@@ -62,7 +62,7 @@ def test_sanitize_for_serialization() -> None:
         "update": {"connectionId": CONNECTION_ID, "name": "x"},
         "items": ["incremental", "2024-01-02", "2024-01-02T03:00:00+00:00"],
         "id": CONNECTION_ID,
-        "plain": [1, "a", None, 2.5],
+        "plain": (1, "a", None, 2.5),
     }
 
 

@@ -21,9 +21,9 @@ from scripted_server import Reply, ScriptedServer
 from spec_strategies import load_spec
 
 import openapi_client
-from openapi_client import WebBackendApi, models
-from openapi_client.models.base import ApiEnum, ApiModel
-from openapi_client.operations import Operation
+from openapi_client import models
+from openapi_client.api.web_backend_api import OPERATIONS
+from openapi_client.models.base import ApiEnum, ApiModel, is_request_model
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 API_DOC = DOCS / "WebBackendApi.md"
@@ -190,9 +190,7 @@ def expected_api_doc(spec: Dict[str, Any]) -> Tuple[List[str], Dict[str, MethodD
     return order, {name: methods[name] for name in order}
 
 
-def test_the_api_doc_says_what_the_spec_says(
-    spec_dir: Path, our_doc: Tuple[List[str], Dict[str, MethodDoc]]
-) -> None:
+def test_the_api_doc_says_what_the_spec_says(spec_dir: Path, our_doc: Tuple[List[str], Dict[str, MethodDoc]]) -> None:
     expected_order, expected = expected_api_doc(load_spec(spec_dir))
     order, ours = our_doc
     assert len(expected) == 8
@@ -207,7 +205,7 @@ def test_the_api_doc_describes_the_operations_the_client_declares(
     our_doc: Tuple[List[str], Dict[str, MethodDoc]],
 ) -> None:
     order, docs = our_doc
-    declared = {name: op.spec for name, op in vars(WebBackendApi).items() if isinstance(op, Operation)}
+    declared = {spec.name: spec for spec in OPERATIONS}
     assert set(order) == {spec.name for spec in declared.values()}
     for name in order:
         spec, doc = declared[name], docs[name]
@@ -241,7 +239,7 @@ ANSWERS: Dict[str, Any] = {
 
 
 def operation_specs() -> List[Any]:
-    return [op.spec for op in vars(WebBackendApi).values() if isinstance(op, Operation) and op.variant == "data"]
+    return list(OPERATIONS)
 
 
 def method_examples() -> Dict[str, str]:
@@ -352,6 +350,17 @@ def test_every_model_page_lists_exactly_its_fields(name: str) -> None:
         assert row["Type"] == type_text(info.annotation), field_name
         assert row["Notes"].split()[0] == ("required" if info.is_required() else "[optional]"), field_name
         assert plain(info.description or "") in row["Description"], field_name
+
+
+RECEIVED = "# Read a document as a server sends it; fields this version does not know are kept."
+REQUEST = "# Read a JSON document: this model is part of a request, so a name it does not know is refused."
+
+
+@pytest.mark.parametrize("name", [n for n in models.model_names() if issubclass(getattr(models, n), ApiModel)])
+def test_every_model_page_says_how_its_from_json_treats_unknown_names(name: str) -> None:
+    text = page(name)
+    expected, other = (REQUEST, RECEIVED) if is_request_model(getattr(models, name)) else (RECEIVED, REQUEST)
+    assert expected in text and other not in text
 
 
 @pytest.mark.parametrize("name", models.model_names())

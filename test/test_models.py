@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import importlib
+import inspect
 import json
 from datetime import date, datetime, timezone
+from typing import Any, Callable
 from uuid import UUID
 
 import pytest
 from pydantic import ValidationError
-from samples import DESTINATION_ID, SOURCE_ID, connection_read
+from samples import CONNECTION_ID, DESTINATION_ID, SOURCE_ID, connection_read
 
 import openapi_client
 from openapi_client import models
 from openapi_client.models.airbyte_stream_configuration import AirbyteStreamConfiguration
-from openapi_client.models.base import ApiEnum, ApiModel
+from openapi_client.models.base import ApiEnum, ApiModel, is_request_model, received_data
 from openapi_client.models.connection_schedule import ConnectionSchedule, ConnectionScheduleTimeUnit
 from openapi_client.models.sync_mode import SyncMode
 from openapi_client.models.web_backend_connection_create import WebBackendConnectionCreate
 from openapi_client.models.web_backend_connection_read import WebBackendConnectionRead
+from openapi_client.models.web_backend_connection_update import WebBackendConnectionUpdate
 
 
 def test_every_model_is_importable_by_name_and_by_module() -> None:
@@ -144,3 +147,158 @@ def test_models_share_one_base_class() -> None:
         cls = getattr(models, name)
         assert issubclass(cls, (ApiModel, ApiEnum))
         assert "to_dict" not in vars(cls) and "from_dict" not in vars(cls)
+
+
+# -- request models refuse unknown names; received data keeps them -------------------------------------------
+
+UPDATE = {"connectionId": CONNECTION_ID, "stauts": "inactive"}
+SUGGESTION = r"stauts\n  Unknown field of WebBackendConnectionUpdate; did you mean 'status'\?"
+
+
+def test_request_models_are_the_bodies_and_every_model_nested_in_one() -> None:
+    for name in ("WebBackendConnectionUpdate", "WebBackendConnectionCreate", "AirbyteCatalog", "SelectedFieldInfo"):
+        assert is_request_model(getattr(models, name)), name
+    for name in (
+        "WebBackendConnectionRead",
+        "SourceRead",
+        "NotFoundKnownExceptionInfo",
+        "WebBackendConnectionReadList",
+    ):
+        assert not is_request_model(getattr(models, name)), name
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: WebBackendConnectionUpdate(connection_id=CONNECTION_ID, stauts="inactive"),
+        lambda: WebBackendConnectionUpdate.model_validate(UPDATE),
+        lambda: WebBackendConnectionUpdate.model_validate_json(json.dumps(UPDATE)),
+        lambda: WebBackendConnectionUpdate.from_dict(UPDATE),
+        lambda: WebBackendConnectionUpdate.from_json(json.dumps(UPDATE)),
+    ],
+    ids=["constructor", "model_validate", "model_validate_json", "from_dict", "from_json"],
+)
+def test_a_misspelt_name_in_a_request_is_refused_with_the_name_it_meant(build: Callable[[], Any]) -> None:
+    with pytest.raises(ValidationError, match=SUGGESTION):
+        build()
+
+
+def test_the_suggestion_names_the_nested_model_and_a_misspelt_alias() -> None:
+    document = {
+        "connectionId": CONNECTION_ID,
+        "syncCatalog": {
+            "streams": [{"config": {"syncMode": "full_refresh", "destinationSyncMode": "append", "sellected": True}}]
+        },
+        "scheduleData": {"basicSchedule": {"timeunit": "hours", "units": 1}},
+        "nonsense": 1,
+    }
+    with pytest.raises(ValidationError) as raised:
+        WebBackendConnectionUpdate.model_validate(document)
+    unknown = [e for e in raised.value.errors() if e["type"] == "extra_forbidden"]
+    assert {".".join(map(str, e["loc"])): e["msg"] for e in unknown} == {
+        "syncCatalog.streams.0.config.sellected": (
+            "Unknown field of AirbyteStreamConfiguration; did you mean 'selected'?"
+        ),
+        "scheduleData.basicSchedule.timeunit": (
+            "Unknown field of ConnectionScheduleDataBasicSchedule; did you mean 'timeUnit'?"
+        ),
+        "nonsense": "Unknown field of WebBackendConnectionUpdate",
+    }
+    assert {e["type"] for e in raised.value.errors()} == {"extra_forbidden", "missing"}
+
+
+def test_other_errors_keep_their_messages_beside_an_unknown_name() -> None:
+    with pytest.raises(ValidationError) as raised:
+        WebBackendConnectionUpdate.model_validate({"connectionId": "not-a-uuid", "nmae": "x", "status": "paused"})
+    types = {e["loc"][0]: e["type"] for e in raised.value.errors()}
+    assert types == {"connectionId": "uuid_parsing", "nmae": "extra_forbidden", "status": "enum"}
+
+
+def test_assigning_a_misspelt_name_suggests_the_field() -> None:
+    update = WebBackendConnectionUpdate(connection_id=CONNECTION_ID)
+    with pytest.raises(ValidationError, match=SUGGESTION):
+        update.stauts = "inactive"
+
+
+def test_a_request_model_built_from_a_dict_refuses_enum_values_it_does_not_know() -> None:
+    with pytest.raises(ValidationError, match="status"):
+        WebBackendConnectionUpdate.from_dict({"connectionId": CONNECTION_ID, "status": "paused"})
+
+
+def test_received_data_keeps_unknown_names_also_in_a_request_model() -> None:
+    newer = {**connection_read(), "newerField": {"x": 1}}
+    read = WebBackendConnectionRead.from_dict(newer)
+    assert read.model_extra == {"newerField": {"x": 1}}
+    assert WebBackendConnectionRead.model_validate(newer).model_extra == {"newerField": {"x": 1}}
+    catalog = {"streams": [], "newerCatalogField": True}
+    with received_data():
+        assert models.AirbyteCatalog.from_dict(catalog).model_extra == {"newerCatalogField": True}
+    # A received model nested in a request keeps what it carries, however the request is built.
+    received = WebBackendConnectionRead.from_dict({**newer, "syncCatalog": catalog}).sync_catalog
+    for update in (
+        WebBackendConnectionUpdate(connection_id=CONNECTION_ID, sync_catalog=received),
+        WebBackendConnectionUpdate.model_validate({"connectionId": CONNECTION_ID, "syncCatalog": received}),
+    ):
+        assert json.loads(update.to_json())["syncCatalog"] == catalog
+
+
+def test_the_signature_names_the_fields_as_python_does() -> None:
+    signature = inspect.signature(WebBackendConnectionUpdate)
+    assert list(signature.parameters)[:3] == ["name", "connection_id", "namespace_definition"]
+    connection_id, status = signature.parameters["connection_id"], signature.parameters["status"]
+    assert connection_id.default is inspect.Parameter.empty and connection_id.kind is inspect.Parameter.KEYWORD_ONLY
+    assert status.default is None
+    # Still so once pydantic has built the model (it sets a signature of its own then).
+    WebBackendConnectionUpdate(connection_id=CONNECTION_ID)
+    assert "connection_id" in inspect.signature(WebBackendConnectionUpdate).parameters
+    assert list(inspect.signature(models.SourceRead).parameters)[3] == "connection_configuration"
+
+
+def test_snake_case_names_build_the_model_and_json_names_go_on_the_wire() -> None:
+    update = WebBackendConnectionUpdate(connection_id=CONNECTION_ID, status="inactive", skip_reset=True)
+    assert json.loads(update.to_json()) == {"connectionId": CONNECTION_ID, "status": "inactive", "skipReset": True}
+    assert WebBackendConnectionUpdate(connectionId=CONNECTION_ID, skipReset=True).skip_reset is True
+
+
+@pytest.mark.parametrize("value", [{"host": "db"}, "a string", 5, [1, {"a": None}], None, True])
+def test_a_free_form_configuration_takes_any_json_value(value: Any) -> None:
+    source = {
+        "sourceDefinitionId": SOURCE_ID,
+        "sourceId": SOURCE_ID,
+        "workspaceId": SOURCE_ID,
+        "connectionConfiguration": value,
+        "name": "n",
+        "sourceName": "s",
+    }
+    parsed = models.SourceRead.from_json(json.dumps(source))
+    assert parsed.connection_configuration == value
+    assert json.loads(parsed.to_json())["connectionConfiguration"] == value
+    destination = {
+        **{k: v for k, v in source.items() if not k.startswith("source")},
+        "destinationDefinitionId": SOURCE_ID,
+    }
+    destination.update({"destinationId": SOURCE_ID, "destinationName": "d"})
+    assert models.DestinationRead.from_dict(destination).connection_configuration == value
+
+
+def test_enums_read_json_and_answer_to_the_generators_names() -> None:
+    assert SyncMode.from_json('"incremental"') is SyncMode.INCREMENTAL
+    assert SyncMode.from_json(b'"full_refresh"') is SyncMode.FULL_REFRESH
+    with pytest.raises(ValueError):
+        SyncMode.from_json('"sometimes"')
+    mapper = models.StreamMapperType
+    assert mapper.FIELD_MINUS_RENAMING is mapper.FIELD_RENAMING is mapper("field-renaming")
+    assert mapper.ROW_MINUS_FILTERING is mapper.ROW_FILTERING
+    assert mapper["FIELD_MINUS_RENAMING"] is mapper.FIELD_RENAMING
+    # A member keeps one name: ours, the generator's is an alias of it.
+    assert mapper("field-renaming").name == "FIELD_RENAMING"
+    assert [member.value for member in mapper] == ["hashing", "field-renaming", "row-filtering"]
+
+
+def test_an_unknown_name_where_no_model_can_be_found_is_still_explained() -> None:
+    from openapi_client.models.base import _unknown_name
+
+    assert _unknown_name(WebBackendConnectionUpdate, ("nosuchfield", "x"), 1)["type"].message() == "Unknown field name"
+    assert _unknown_name(WebBackendConnectionUpdate, ("status", "x"), 1)["type"].message() == "Unknown field name"
+    nested = _unknown_name(WebBackendConnectionUpdate, ("operations", 0, "operatorConfiguration", "webhok"), 1)
+    assert nested["type"].message() == "Unknown field of OperatorConfiguration; did you mean 'webhook'?"

@@ -200,6 +200,66 @@ def test_422_raises_unprocessable_with_the_parsed_body(api: WebBackendApi, serve
     assert data.validation_errors[0].property_path == "connectionId"
 
 
+@pytest.mark.parametrize(
+    ("method", "path", "body"),
+    [
+        (
+            "web_backend_update_connection",
+            "/v1/web_backend/connections/update",
+            WebBackendConnectionUpdate(connection_id=CONNECTION_ID, status="inactive"),
+        ),
+        (
+            "web_backend_create_connection",
+            "/v1/web_backend/connections/create",
+            WebBackendConnectionCreate(source_id=SOURCE_ID, destination_id=DESTINATION_ID, status="active"),
+        ),
+    ],
+)
+def test_a_404_the_spec_does_not_declare_still_gives_its_error_data(
+    api: WebBackendApi, server: ScriptedServer, method: str, path: str, body: Any
+) -> None:
+    server.always(path, Reply(status=404, body=not_found()))
+    with pytest.raises(openapi_client.NotFoundException) as caught:
+        getattr(api, method)(body)
+    error = caught.value
+    assert isinstance(error.data, openapi_client.NotFoundKnownExceptionInfo)
+    # What the README shows.
+    assert error.data.message == f"Could not find connection {CONNECTION_ID}"
+    first, *details = str(error).splitlines()
+    assert first == f"{method}: 404 Not Found: Could not find connection {CONNECTION_ID}"
+    assert any(line.startswith("URL: ") and line.endswith(path) for line in details)
+    assert any("NotFoundKnownExceptionInfo" in line for line in details)
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "data_type", "first_line"),
+    [
+        (
+            500,
+            {"message": "Internal Server Error: connection pool exhausted", "exceptionClassName": "java.sql.X"},
+            openapi_client.NotFoundKnownExceptionInfo,
+            "web_backend_check_updates: 500 Internal Server Error: Internal Server Error: connection pool exhausted",
+        ),
+        (409, invalid_input(), openapi_client.InvalidInputExceptionInfo, "web_backend_check_updates: 409 Conflict: "),
+        (502, "<html>Bad gateway</html>", type(None), "web_backend_check_updates: 502 Bad Gateway"),
+        (503, {"error": "maintenance"}, type(None), "web_backend_check_updates: 503 Service Unavailable"),
+        (400, {"message": 42}, type(None), "web_backend_check_updates: 400 Bad Request"),
+        (500, b"", type(None), "web_backend_check_updates: 500 Internal Server Error"),
+    ],
+)
+def test_any_error_status_gives_the_error_data_its_body_fits(
+    api: WebBackendApi, server: ScriptedServer, status: int, body: Any, data_type: type, first_line: str
+) -> None:
+    server.always("/v1/web_backend/check_updates", Reply(status=status, body=body))
+    with pytest.raises(openapi_client.ApiException) as caught:
+        api.web_backend_check_updates(_request_timeout=5)
+    assert type(caught.value.data) is data_type
+    first = str(caught.value).splitlines()[0]
+    assert first.startswith(first_line)
+    if data_type is type(None):
+        assert first == first_line
+
+
 @pytest.mark.parametrize("status", [500, 502, 503, 504])
 def test_5xx_raises_service_exception(api: WebBackendApi, server: ScriptedServer, status: int) -> None:
     server.always("/v1/web_backend/geographies/list", Reply(status=status, body="<html>Bad gateway</html>"))
@@ -270,7 +330,7 @@ def test_dict_bodies_are_validated_into_the_request_model(api: WebBackendApi, se
 @pytest.mark.parametrize(
     ("arguments", "error", "names"),
     [
-        ((), openapi_client.ApiValueError, "connection_id_request_body"),
+        ((None,), openapi_client.ApiValueError, "connection_id_request_body"),
         (({"connectionId": "not-a-uuid"},), openapi_client.ApiValueError, "connectionId"),
         (({},), openapi_client.ApiValueError, "connectionId"),
         (({"connectionId": CONNECTION_ID, "conectionId": CONNECTION_ID},), openapi_client.ApiValueError, "conectionId"),
@@ -300,12 +360,12 @@ def test_unknown_enum_value_in_a_request_is_refused(api: WebBackendApi, server: 
     assert server.received == []
 
 
-def test_unknown_keyword_arguments_are_refused(api: WebBackendApi, server: ScriptedServer) -> None:
-    with pytest.raises(openapi_client.ApiTypeError, match="unexpected keyword argument '_request_timeoutt'"):
+def test_arguments_are_checked_as_python_checks_any_call(api: WebBackendApi, server: ScriptedServer) -> None:
+    with pytest.raises(TypeError, match="unexpected keyword argument '_request_timeoutt'"):
         api.web_backend_list_geographies(_request_timeoutt=3)
-    with pytest.raises(openapi_client.ApiTypeError, match="positional"):
-        api.web_backend_list_geographies(1)
-    with pytest.raises(openapi_client.ApiTypeError, match="multiple values"):
+    with pytest.raises(TypeError, match="missing 1 required positional argument: 'connection_id_request_body'"):
+        api.get_state_type()
+    with pytest.raises(TypeError, match="multiple values"):
         api.get_state_type({"connectionId": CONNECTION_ID}, connection_id_request_body={"connectionId": CONNECTION_ID})
     assert server.received == []
 
@@ -326,12 +386,12 @@ def test_per_call_headers_content_type_and_auth(api: WebBackendApi, server: Scri
         api.get_state_type({"connectionId": CONNECTION_ID}, _content_type="text/plain")
 
 
-def test_host_index_selects_a_server_of_the_spec(api: WebBackendApi, server: ScriptedServer) -> None:
-    with pytest.raises(openapi_client.ApiValueError, match="host index 5"):
-        api.web_backend_list_geographies(_host_index=5)
-    settings = api.api_client.configuration.get_host_settings()
-    assert [s["url"] for s in settings] == ["http://airbyte.local", "http://localhost:8000/api"]
-    assert server.received == []
+def test_host_index_zero_is_the_configured_host_and_the_only_one(api: WebBackendApi, server: ScriptedServer) -> None:
+    server.always("/v1/web_backend/geographies/list", Reply(body={"geographies": []}))
+    assert api.web_backend_list_geographies(_host_index=0).geographies == []
+    with pytest.raises(openapi_client.ApiValueError, match="`_host_index` must be 0"):
+        api.web_backend_list_geographies(_host_index=1)
+    assert server.count("/v1/web_backend/geographies/list") == 1
 
 
 def test_request_timeout_is_honoured(api: WebBackendApi, server: ScriptedServer) -> None:

@@ -88,6 +88,9 @@ def test_verification_can_be_turned_off(server_of: ScriptedServer) -> None:
     configuration.verify_ssl = False
     with pytest.warns(urllib3.exceptions.InsecureRequestWarning):
         assert call(configuration).geographies == ["tls"]
+    # The generator's keyword does the same.
+    with pytest.warns(urllib3.exceptions.InsecureRequestWarning):
+        assert call(Configuration(host=server_of.url, verify_ssl=False)).geographies == ["tls"]
 
 
 def test_the_certificate_must_name_the_host(ca: trustme.CA, tmp_path: Path) -> None:
@@ -100,6 +103,8 @@ def test_the_certificate_must_name_the_host(ca: trustme.CA, tmp_path: Path) -> N
         configuration = Configuration(host=server.url, ssl_ca_cert=str(ca_file))
         configuration.tls_server_name = "airbyte.internal"  # the name to expect, as behind a tunnel
         assert call(configuration).geographies == ["tls"]
+        by_keyword = Configuration(host=server.url, ssl_ca_cert=str(ca_file), tls_server_name="airbyte.internal")
+        assert call(by_keyword).geographies == ["tls"]
     finally:
         server.stop()
 
@@ -121,8 +126,14 @@ def test_client_certificates_are_presented(ca: trustme.CA, tmp_path: Path) -> No
         configuration.cert_file = str(cert_file)
         configuration.key_file = str(key_file)
         assert call(configuration).geographies == ["tls"]
-        presented = server.received[0].client_certificate
-        assert presented is not None
-        assert ("DNS", "client.airbyte.test") in presented["subjectAltName"]
+        # The generator's keywords do the same.
+        by_keywords = Configuration(
+            host=server.url, ssl_ca_cert=str(ca_file), cert_file=str(cert_file), key_file=str(key_file)
+        )
+        assert call(by_keywords).geographies == ["tls"]
+        for received in server.received:
+            presented = received.client_certificate
+            assert presented is not None
+            assert ("DNS", "client.airbyte.test") in presented["subjectAltName"]
     finally:
         server.stop()

@@ -1,12 +1,17 @@
-"""The eight web_backend operations, each with its `_with_http_info` and `_without_preload_content` twins."""
+"""The eight web_backend operations, each with its `_with_http_info` and `_without_preload_content` twins.
+
+Written by `scripts/generate_api.py` from `spec/webbackend.yaml` and the script's table of what the spec does not
+say (which operations only read); do not edit it by hand, run the script. Every method hands its call to
+`ApiClient.invoke` with the operation's declaration below.
+"""
 
 from __future__ import annotations
 
-from typing import Optional
-
-from typing_extensions import Unpack
+from typing import Any, Dict, Optional, Union
 
 from openapi_client.api_client import ApiClient
+from openapi_client.api_response import ApiResponse
+from openapi_client.configuration import TimeoutValue
 from openapi_client.models.connection_id_request_body import ConnectionIdRequestBody
 from openapi_client.models.connection_state_type import ConnectionStateType
 from openapi_client.models.invalid_input_exception_info import InvalidInputExceptionInfo
@@ -21,14 +26,115 @@ from openapi_client.models.web_backend_connection_update import WebBackendConnec
 from openapi_client.models.web_backend_geographies_list_result import WebBackendGeographiesListResult
 from openapi_client.models.web_backend_workspace_state import WebBackendWorkspaceState
 from openapi_client.models.web_backend_workspace_state_result import WebBackendWorkspaceStateResult
-from openapi_client.operations import RequestOptions, operation
+from openapi_client.operations import OperationSpec
+from openapi_client.rest import RESTResponseType
 
-NOT_FOUND_OR_INVALID = {404: NotFoundKnownExceptionInfo, 422: InvalidInputExceptionInfo}
-INVALID = {422: InvalidInputExceptionInfo}
+# Tried in turn on an error answer whose status declares no body (or whose body is another one).
+ERROR_SCHEMAS = (
+    InvalidInputExceptionInfo,
+    NotFoundKnownExceptionInfo,
+)
 
+GET_STATE_TYPE = OperationSpec(
+    name="get_state_type",
+    path="/v1/web_backend/state/get_type",
+    body_parameter="connection_id_request_body",
+    body_required=True,
+    request_type=ConnectionIdRequestBody,
+    response_type=ConnectionStateType,
+    error_types={404: NotFoundKnownExceptionInfo, 422: InvalidInputExceptionInfo},
+    read_only=True,
+    error_schemas=ERROR_SCHEMAS,
+)
+WEB_BACKEND_CHECK_UPDATES = OperationSpec(
+    name="web_backend_check_updates",
+    path="/v1/web_backend/check_updates",
+    body_parameter=None,
+    body_required=False,
+    request_type=None,
+    response_type=WebBackendCheckUpdatesRead,
+    error_types={},
+    read_only=True,
+    error_schemas=ERROR_SCHEMAS,
+)
+WEB_BACKEND_CREATE_CONNECTION = OperationSpec(
+    name="web_backend_create_connection",
+    path="/v1/web_backend/connections/create",
+    body_parameter="web_backend_connection_create",
+    body_required=True,
+    request_type=WebBackendConnectionCreate,
+    response_type=WebBackendConnectionRead,
+    error_types={422: InvalidInputExceptionInfo},
+    read_only=False,
+    error_schemas=ERROR_SCHEMAS,
+)
+WEB_BACKEND_GET_CONNECTION = OperationSpec(
+    name="web_backend_get_connection",
+    path="/v1/web_backend/connections/get",
+    body_parameter="web_backend_connection_request_body",
+    body_required=True,
+    request_type=WebBackendConnectionRequestBody,
+    response_type=WebBackendConnectionRead,
+    error_types={404: NotFoundKnownExceptionInfo, 422: InvalidInputExceptionInfo},
+    read_only=False,
+    read_only_when=lambda body: not body.with_refreshed_catalog,
+    error_schemas=ERROR_SCHEMAS,
+)
+WEB_BACKEND_GET_WORKSPACE_STATE = OperationSpec(
+    name="web_backend_get_workspace_state",
+    path="/v1/web_backend/workspace/state",
+    body_parameter="web_backend_workspace_state",
+    body_required=False,
+    request_type=WebBackendWorkspaceState,
+    response_type=WebBackendWorkspaceStateResult,
+    error_types={404: NotFoundKnownExceptionInfo, 422: InvalidInputExceptionInfo},
+    read_only=True,
+    error_schemas=ERROR_SCHEMAS,
+)
+WEB_BACKEND_LIST_CONNECTIONS_FOR_WORKSPACE = OperationSpec(
+    name="web_backend_list_connections_for_workspace",
+    path="/v1/web_backend/connections/list",
+    body_parameter="web_backend_connection_list_request_body",
+    body_required=True,
+    request_type=WebBackendConnectionListRequestBody,
+    response_type=WebBackendConnectionReadList,
+    error_types={404: NotFoundKnownExceptionInfo, 422: InvalidInputExceptionInfo},
+    read_only=True,
+    error_schemas=ERROR_SCHEMAS,
+)
+WEB_BACKEND_LIST_GEOGRAPHIES = OperationSpec(
+    name="web_backend_list_geographies",
+    path="/v1/web_backend/geographies/list",
+    body_parameter=None,
+    body_required=False,
+    request_type=None,
+    response_type=WebBackendGeographiesListResult,
+    error_types={},
+    read_only=True,
+    error_schemas=ERROR_SCHEMAS,
+)
+WEB_BACKEND_UPDATE_CONNECTION = OperationSpec(
+    name="web_backend_update_connection",
+    path="/v1/web_backend/connections/update",
+    body_parameter="web_backend_connection_update",
+    body_required=True,
+    request_type=WebBackendConnectionUpdate,
+    response_type=WebBackendConnectionRead,
+    error_types={422: InvalidInputExceptionInfo},
+    read_only=False,
+    error_schemas=ERROR_SCHEMAS,
+)
 
-def _keeps_the_stored_catalog(body: WebBackendConnectionRequestBody) -> bool:
-    return not body.with_refreshed_catalog
+OPERATIONS = (
+    GET_STATE_TYPE,
+    WEB_BACKEND_CHECK_UPDATES,
+    WEB_BACKEND_CREATE_CONNECTION,
+    WEB_BACKEND_GET_CONNECTION,
+    WEB_BACKEND_GET_WORKSPACE_STATE,
+    WEB_BACKEND_LIST_CONNECTIONS_FOR_WORKSPACE,
+    WEB_BACKEND_LIST_GEOGRAPHIES,
+    WEB_BACKEND_UPDATE_CONNECTION,
+)
 
 
 class WebBackendApi:
@@ -37,95 +143,1092 @@ class WebBackendApi:
     def __init__(self, api_client: Optional[ApiClient] = None) -> None:
         self.api_client = ApiClient.get_default() if api_client is None else api_client
 
-    @operation("/v1/web_backend/state/get_type", errors=NOT_FOUND_OR_INVALID, read_only=True)
     def get_state_type(
-        self, connection_id_request_body: ConnectionIdRequestBody, **options: Unpack[RequestOptions]
+        self,
+        connection_id_request_body: Union[ConnectionIdRequestBody, Dict[str, Any]],
+        _request_timeout: TimeoutValue = None,
+        _request_auth: Optional[Dict[str, Any]] = None,
+        _content_type: Optional[str] = None,
+        _headers: Optional[Dict[str, Any]] = None,
+        _host_index: int = 0,
     ) -> ConnectionStateType:
-        """Fetch the current state type for a connection."""
+        """Fetch the current state type for a connection.
 
-    get_state_type_with_http_info = get_state_type.with_http_info
-    get_state_type_without_preload_content = get_state_type.without_preload_content
+        :param connection_id_request_body: the request body: a ConnectionIdRequestBody, or a dict of its fields
+            (required)
+        :type connection_id_request_body: ConnectionIdRequestBody
+        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+            `Configuration.timeout` applies.
+        :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
+        :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
+            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+        :type _request_auth: dict, optional
+        :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
+            `application/json`).
+        :type _content_type: str, optional
+        :param _headers: more headers for this call.
+        :type _headers: dict, optional
+        :param _host_index: which of the operation's servers to call; it declares none of its own, so 0,
+            `Configuration.host`, is the only one.
+        :type _host_index: int, optional
+        :return: the parsed ConnectionStateType.
+        :rtype: ConnectionStateType
+        :raises NotFoundException: on a 404 answer; its `data` is the NotFoundKnownExceptionInfo.
+        :raises UnprocessableEntityException: on a 422 answer; its `data` is the InvalidInputExceptionInfo.
+        :raises ApiException: on any other error status (`ServiceException` for 5xx).
+        """
+        return self.api_client.invoke(
+            GET_STATE_TYPE,
+            connection_id_request_body,
+            "data",
+            _request_timeout=_request_timeout,
+            _request_auth=_request_auth,
+            _content_type=_content_type,
+            _headers=_headers,
+            _host_index=_host_index,
+        )
 
-    @operation("/v1/web_backend/check_updates", read_only=True)
-    def web_backend_check_updates(self, **options: Unpack[RequestOptions]) -> WebBackendCheckUpdatesRead:
-        """Returns a summary of source and destination definitions that could be updated."""
+    def get_state_type_with_http_info(
+        self,
+        connection_id_request_body: Union[ConnectionIdRequestBody, Dict[str, Any]],
+        _request_timeout: TimeoutValue = None,
+        _request_auth: Optional[Dict[str, Any]] = None,
+        _content_type: Optional[str] = None,
+        _headers: Optional[Dict[str, Any]] = None,
+        _host_index: int = 0,
+    ) -> ApiResponse[ConnectionStateType]:
+        """Fetch the current state type for a connection.
 
-    web_backend_check_updates_with_http_info = web_backend_check_updates.with_http_info
-    web_backend_check_updates_without_preload_content = web_backend_check_updates.without_preload_content
+        :param connection_id_request_body: the request body: a ConnectionIdRequestBody, or a dict of its fields
+            (required)
+        :type connection_id_request_body: ConnectionIdRequestBody
+        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+            `Configuration.timeout` applies.
+        :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
+        :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
+            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+        :type _request_auth: dict, optional
+        :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
+            `application/json`).
+        :type _content_type: str, optional
+        :param _headers: more headers for this call.
+        :type _headers: dict, optional
+        :param _host_index: which of the operation's servers to call; it declares none of its own, so 0,
+            `Configuration.host`, is the only one.
+        :type _host_index: int, optional
+        :return: an ApiResponse: the status, the headers, the parsed ConnectionStateType as `data` and the
+            body's bytes.
+        :rtype: ApiResponse[ConnectionStateType]
+        :raises NotFoundException: on a 404 answer; its `data` is the NotFoundKnownExceptionInfo.
+        :raises UnprocessableEntityException: on a 422 answer; its `data` is the InvalidInputExceptionInfo.
+        :raises ApiException: on any other error status (`ServiceException` for 5xx).
+        """
+        return self.api_client.invoke(
+            GET_STATE_TYPE,
+            connection_id_request_body,
+            "http_info",
+            _request_timeout=_request_timeout,
+            _request_auth=_request_auth,
+            _content_type=_content_type,
+            _headers=_headers,
+            _host_index=_host_index,
+        )
 
-    @operation("/v1/web_backend/connections/create", errors=INVALID, read_only=False)
+    def get_state_type_without_preload_content(
+        self,
+        connection_id_request_body: Union[ConnectionIdRequestBody, Dict[str, Any]],
+        _request_timeout: TimeoutValue = None,
+        _request_auth: Optional[Dict[str, Any]] = None,
+        _content_type: Optional[str] = None,
+        _headers: Optional[Dict[str, Any]] = None,
+        _host_index: int = 0,
+    ) -> RESTResponseType:
+        """Fetch the current state type for a connection.
+
+        :param connection_id_request_body: the request body: a ConnectionIdRequestBody, or a dict of its fields
+            (required)
+        :type connection_id_request_body: ConnectionIdRequestBody
+        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+            `Configuration.timeout` applies.
+        :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
+        :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
+            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+        :type _request_auth: dict, optional
+        :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
+            `application/json`).
+        :type _content_type: str, optional
+        :param _headers: more headers for this call.
+        :type _headers: dict, optional
+        :param _host_index: which of the operation's servers to call; it declares none of its own, so 0,
+            `Configuration.host`, is the only one.
+        :type _host_index: int, optional
+        :return: the urllib3 response, its body unread and its status not checked; read it or release its
+            connection.
+        :rtype: urllib3.HTTPResponse
+        """
+        return self.api_client.invoke(
+            GET_STATE_TYPE,
+            connection_id_request_body,
+            "raw",
+            _request_timeout=_request_timeout,
+            _request_auth=_request_auth,
+            _content_type=_content_type,
+            _headers=_headers,
+            _host_index=_host_index,
+        )
+
+    def web_backend_check_updates(
+        self,
+        _request_timeout: TimeoutValue = None,
+        _request_auth: Optional[Dict[str, Any]] = None,
+        _content_type: Optional[str] = None,
+        _headers: Optional[Dict[str, Any]] = None,
+        _host_index: int = 0,
+    ) -> WebBackendCheckUpdatesRead:
+        """Returns a summary of source and destination definitions that could be updated.
+
+        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+            `Configuration.timeout` applies.
+        :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
+        :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
+            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+        :type _request_auth: dict, optional
+        :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
+            `application/json`).
+        :type _content_type: str, optional
+        :param _headers: more headers for this call.
+        :type _headers: dict, optional
+        :param _host_index: which of the operation's servers to call; it declares none of its own, so 0,
+            `Configuration.host`, is the only one.
+        :type _host_index: int, optional
+        :return: the parsed WebBackendCheckUpdatesRead.
+        :rtype: WebBackendCheckUpdatesRead
+        :raises ApiException: on an error status (`ServiceException` for 5xx).
+        """
+        return self.api_client.invoke(
+            WEB_BACKEND_CHECK_UPDATES,
+            None,
+            "data",
+            _request_timeout=_request_timeout,
+            _request_auth=_request_auth,
+            _content_type=_content_type,
+            _headers=_headers,
+            _host_index=_host_index,
+        )
+
+    def web_backend_check_updates_with_http_info(
+        self,
+        _request_timeout: TimeoutValue = None,
+        _request_auth: Optional[Dict[str, Any]] = None,
+        _content_type: Optional[str] = None,
+        _headers: Optional[Dict[str, Any]] = None,
+        _host_index: int = 0,
+    ) -> ApiResponse[WebBackendCheckUpdatesRead]:
+        """Returns a summary of source and destination definitions that could be updated.
+
+        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+            `Configuration.timeout` applies.
+        :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
+        :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
+            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+        :type _request_auth: dict, optional
+        :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
+            `application/json`).
+        :type _content_type: str, optional
+        :param _headers: more headers for this call.
+        :type _headers: dict, optional
+        :param _host_index: which of the operation's servers to call; it declares none of its own, so 0,
+            `Configuration.host`, is the only one.
+        :type _host_index: int, optional
+        :return: an ApiResponse: the status, the headers, the parsed WebBackendCheckUpdatesRead as `data` and
+            the body's bytes.
+        :rtype: ApiResponse[WebBackendCheckUpdatesRead]
+        :raises ApiException: on an error status (`ServiceException` for 5xx).
+        """
+        return self.api_client.invoke(
+            WEB_BACKEND_CHECK_UPDATES,
+            None,
+            "http_info",
+            _request_timeout=_request_timeout,
+            _request_auth=_request_auth,
+            _content_type=_content_type,
+            _headers=_headers,
+            _host_index=_host_index,
+        )
+
+    def web_backend_check_updates_without_preload_content(
+        self,
+        _request_timeout: TimeoutValue = None,
+        _request_auth: Optional[Dict[str, Any]] = None,
+        _content_type: Optional[str] = None,
+        _headers: Optional[Dict[str, Any]] = None,
+        _host_index: int = 0,
+    ) -> RESTResponseType:
+        """Returns a summary of source and destination definitions that could be updated.
+
+        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+            `Configuration.timeout` applies.
+        :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
+        :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
+            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+        :type _request_auth: dict, optional
+        :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
+            `application/json`).
+        :type _content_type: str, optional
+        :param _headers: more headers for this call.
+        :type _headers: dict, optional
+        :param _host_index: which of the operation's servers to call; it declares none of its own, so 0,
+            `Configuration.host`, is the only one.
+        :type _host_index: int, optional
+        :return: the urllib3 response, its body unread and its status not checked; read it or release its
+            connection.
+        :rtype: urllib3.HTTPResponse
+        """
+        return self.api_client.invoke(
+            WEB_BACKEND_CHECK_UPDATES,
+            None,
+            "raw",
+            _request_timeout=_request_timeout,
+            _request_auth=_request_auth,
+            _content_type=_content_type,
+            _headers=_headers,
+            _host_index=_host_index,
+        )
+
     def web_backend_create_connection(
-        self, web_backend_connection_create: WebBackendConnectionCreate, **options: Unpack[RequestOptions]
+        self,
+        web_backend_connection_create: Union[WebBackendConnectionCreate, Dict[str, Any]],
+        _request_timeout: TimeoutValue = None,
+        _request_auth: Optional[Dict[str, Any]] = None,
+        _content_type: Optional[str] = None,
+        _headers: Optional[Dict[str, Any]] = None,
+        _host_index: int = 0,
     ) -> WebBackendConnectionRead:
-        """Create a connection."""
+        """Create a connection
 
-    web_backend_create_connection_with_http_info = web_backend_create_connection.with_http_info
-    web_backend_create_connection_without_preload_content = web_backend_create_connection.without_preload_content
+        :param web_backend_connection_create: the request body: a WebBackendConnectionCreate, or a dict of its
+            fields (required)
+        :type web_backend_connection_create: WebBackendConnectionCreate
+        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+            `Configuration.timeout` applies.
+        :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
+        :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
+            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+        :type _request_auth: dict, optional
+        :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
+            `application/json`).
+        :type _content_type: str, optional
+        :param _headers: more headers for this call.
+        :type _headers: dict, optional
+        :param _host_index: which of the operation's servers to call; it declares none of its own, so 0,
+            `Configuration.host`, is the only one.
+        :type _host_index: int, optional
+        :return: the parsed WebBackendConnectionRead.
+        :rtype: WebBackendConnectionRead
+        :raises UnprocessableEntityException: on a 422 answer; its `data` is the InvalidInputExceptionInfo.
+        :raises ApiException: on any other error status (`ServiceException` for 5xx).
+        """
+        return self.api_client.invoke(
+            WEB_BACKEND_CREATE_CONNECTION,
+            web_backend_connection_create,
+            "data",
+            _request_timeout=_request_timeout,
+            _request_auth=_request_auth,
+            _content_type=_content_type,
+            _headers=_headers,
+            _host_index=_host_index,
+        )
 
-    # Read-only unless `withRefreshedCatalog` is set: then the server runs a schema discovery and stores its result.
-    @operation(
-        "/v1/web_backend/connections/get",
-        errors=NOT_FOUND_OR_INVALID,
-        read_only=False,
-        read_only_when=_keeps_the_stored_catalog,
-    )
+    def web_backend_create_connection_with_http_info(
+        self,
+        web_backend_connection_create: Union[WebBackendConnectionCreate, Dict[str, Any]],
+        _request_timeout: TimeoutValue = None,
+        _request_auth: Optional[Dict[str, Any]] = None,
+        _content_type: Optional[str] = None,
+        _headers: Optional[Dict[str, Any]] = None,
+        _host_index: int = 0,
+    ) -> ApiResponse[WebBackendConnectionRead]:
+        """Create a connection
+
+        :param web_backend_connection_create: the request body: a WebBackendConnectionCreate, or a dict of its
+            fields (required)
+        :type web_backend_connection_create: WebBackendConnectionCreate
+        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+            `Configuration.timeout` applies.
+        :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
+        :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
+            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+        :type _request_auth: dict, optional
+        :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
+            `application/json`).
+        :type _content_type: str, optional
+        :param _headers: more headers for this call.
+        :type _headers: dict, optional
+        :param _host_index: which of the operation's servers to call; it declares none of its own, so 0,
+            `Configuration.host`, is the only one.
+        :type _host_index: int, optional
+        :return: an ApiResponse: the status, the headers, the parsed WebBackendConnectionRead as `data` and the
+            body's bytes.
+        :rtype: ApiResponse[WebBackendConnectionRead]
+        :raises UnprocessableEntityException: on a 422 answer; its `data` is the InvalidInputExceptionInfo.
+        :raises ApiException: on any other error status (`ServiceException` for 5xx).
+        """
+        return self.api_client.invoke(
+            WEB_BACKEND_CREATE_CONNECTION,
+            web_backend_connection_create,
+            "http_info",
+            _request_timeout=_request_timeout,
+            _request_auth=_request_auth,
+            _content_type=_content_type,
+            _headers=_headers,
+            _host_index=_host_index,
+        )
+
+    def web_backend_create_connection_without_preload_content(
+        self,
+        web_backend_connection_create: Union[WebBackendConnectionCreate, Dict[str, Any]],
+        _request_timeout: TimeoutValue = None,
+        _request_auth: Optional[Dict[str, Any]] = None,
+        _content_type: Optional[str] = None,
+        _headers: Optional[Dict[str, Any]] = None,
+        _host_index: int = 0,
+    ) -> RESTResponseType:
+        """Create a connection
+
+        :param web_backend_connection_create: the request body: a WebBackendConnectionCreate, or a dict of its
+            fields (required)
+        :type web_backend_connection_create: WebBackendConnectionCreate
+        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+            `Configuration.timeout` applies.
+        :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
+        :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
+            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+        :type _request_auth: dict, optional
+        :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
+            `application/json`).
+        :type _content_type: str, optional
+        :param _headers: more headers for this call.
+        :type _headers: dict, optional
+        :param _host_index: which of the operation's servers to call; it declares none of its own, so 0,
+            `Configuration.host`, is the only one.
+        :type _host_index: int, optional
+        :return: the urllib3 response, its body unread and its status not checked; read it or release its
+            connection.
+        :rtype: urllib3.HTTPResponse
+        """
+        return self.api_client.invoke(
+            WEB_BACKEND_CREATE_CONNECTION,
+            web_backend_connection_create,
+            "raw",
+            _request_timeout=_request_timeout,
+            _request_auth=_request_auth,
+            _content_type=_content_type,
+            _headers=_headers,
+            _host_index=_host_index,
+        )
+
     def web_backend_get_connection(
         self,
-        web_backend_connection_request_body: WebBackendConnectionRequestBody,
-        **options: Unpack[RequestOptions],
+        web_backend_connection_request_body: Union[WebBackendConnectionRequestBody, Dict[str, Any]],
+        _request_timeout: TimeoutValue = None,
+        _request_auth: Optional[Dict[str, Any]] = None,
+        _content_type: Optional[str] = None,
+        _headers: Optional[Dict[str, Any]] = None,
+        _host_index: int = 0,
     ) -> WebBackendConnectionRead:
-        """Get a connection. With `with_refreshed_catalog=True` the server discovers the source's schema first,
-        which can take minutes: give such a call a longer read timeout with `_request_timeout`."""
+        """Get a connection
 
-    web_backend_get_connection_with_http_info = web_backend_get_connection.with_http_info
-    web_backend_get_connection_without_preload_content = web_backend_get_connection.without_preload_content
+        With `with_refreshed_catalog=True` the server discovers the source's schema first (and stores it), which
+        can take minutes: give such a call a longer read timeout with `_request_timeout`.
 
-    @operation("/v1/web_backend/workspace/state", errors=NOT_FOUND_OR_INVALID, read_only=True)
+        :param web_backend_connection_request_body: the request body: a WebBackendConnectionRequestBody, or a
+            dict of its fields (required)
+        :type web_backend_connection_request_body: WebBackendConnectionRequestBody
+        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+            `Configuration.timeout` applies.
+        :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
+        :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
+            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+        :type _request_auth: dict, optional
+        :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
+            `application/json`).
+        :type _content_type: str, optional
+        :param _headers: more headers for this call.
+        :type _headers: dict, optional
+        :param _host_index: which of the operation's servers to call; it declares none of its own, so 0,
+            `Configuration.host`, is the only one.
+        :type _host_index: int, optional
+        :return: the parsed WebBackendConnectionRead.
+        :rtype: WebBackendConnectionRead
+        :raises NotFoundException: on a 404 answer; its `data` is the NotFoundKnownExceptionInfo.
+        :raises UnprocessableEntityException: on a 422 answer; its `data` is the InvalidInputExceptionInfo.
+        :raises ApiException: on any other error status (`ServiceException` for 5xx).
+        """
+        return self.api_client.invoke(
+            WEB_BACKEND_GET_CONNECTION,
+            web_backend_connection_request_body,
+            "data",
+            _request_timeout=_request_timeout,
+            _request_auth=_request_auth,
+            _content_type=_content_type,
+            _headers=_headers,
+            _host_index=_host_index,
+        )
+
+    def web_backend_get_connection_with_http_info(
+        self,
+        web_backend_connection_request_body: Union[WebBackendConnectionRequestBody, Dict[str, Any]],
+        _request_timeout: TimeoutValue = None,
+        _request_auth: Optional[Dict[str, Any]] = None,
+        _content_type: Optional[str] = None,
+        _headers: Optional[Dict[str, Any]] = None,
+        _host_index: int = 0,
+    ) -> ApiResponse[WebBackendConnectionRead]:
+        """Get a connection
+
+        With `with_refreshed_catalog=True` the server discovers the source's schema first (and stores it), which
+        can take minutes: give such a call a longer read timeout with `_request_timeout`.
+
+        :param web_backend_connection_request_body: the request body: a WebBackendConnectionRequestBody, or a
+            dict of its fields (required)
+        :type web_backend_connection_request_body: WebBackendConnectionRequestBody
+        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+            `Configuration.timeout` applies.
+        :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
+        :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
+            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+        :type _request_auth: dict, optional
+        :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
+            `application/json`).
+        :type _content_type: str, optional
+        :param _headers: more headers for this call.
+        :type _headers: dict, optional
+        :param _host_index: which of the operation's servers to call; it declares none of its own, so 0,
+            `Configuration.host`, is the only one.
+        :type _host_index: int, optional
+        :return: an ApiResponse: the status, the headers, the parsed WebBackendConnectionRead as `data` and the
+            body's bytes.
+        :rtype: ApiResponse[WebBackendConnectionRead]
+        :raises NotFoundException: on a 404 answer; its `data` is the NotFoundKnownExceptionInfo.
+        :raises UnprocessableEntityException: on a 422 answer; its `data` is the InvalidInputExceptionInfo.
+        :raises ApiException: on any other error status (`ServiceException` for 5xx).
+        """
+        return self.api_client.invoke(
+            WEB_BACKEND_GET_CONNECTION,
+            web_backend_connection_request_body,
+            "http_info",
+            _request_timeout=_request_timeout,
+            _request_auth=_request_auth,
+            _content_type=_content_type,
+            _headers=_headers,
+            _host_index=_host_index,
+        )
+
+    def web_backend_get_connection_without_preload_content(
+        self,
+        web_backend_connection_request_body: Union[WebBackendConnectionRequestBody, Dict[str, Any]],
+        _request_timeout: TimeoutValue = None,
+        _request_auth: Optional[Dict[str, Any]] = None,
+        _content_type: Optional[str] = None,
+        _headers: Optional[Dict[str, Any]] = None,
+        _host_index: int = 0,
+    ) -> RESTResponseType:
+        """Get a connection
+
+        With `with_refreshed_catalog=True` the server discovers the source's schema first (and stores it), which
+        can take minutes: give such a call a longer read timeout with `_request_timeout`.
+
+        :param web_backend_connection_request_body: the request body: a WebBackendConnectionRequestBody, or a
+            dict of its fields (required)
+        :type web_backend_connection_request_body: WebBackendConnectionRequestBody
+        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+            `Configuration.timeout` applies.
+        :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
+        :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
+            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+        :type _request_auth: dict, optional
+        :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
+            `application/json`).
+        :type _content_type: str, optional
+        :param _headers: more headers for this call.
+        :type _headers: dict, optional
+        :param _host_index: which of the operation's servers to call; it declares none of its own, so 0,
+            `Configuration.host`, is the only one.
+        :type _host_index: int, optional
+        :return: the urllib3 response, its body unread and its status not checked; read it or release its
+            connection.
+        :rtype: urllib3.HTTPResponse
+        """
+        return self.api_client.invoke(
+            WEB_BACKEND_GET_CONNECTION,
+            web_backend_connection_request_body,
+            "raw",
+            _request_timeout=_request_timeout,
+            _request_auth=_request_auth,
+            _content_type=_content_type,
+            _headers=_headers,
+            _host_index=_host_index,
+        )
+
     def web_backend_get_workspace_state(
         self,
-        web_backend_workspace_state: Optional[WebBackendWorkspaceState] = None,
-        **options: Unpack[RequestOptions],
+        web_backend_workspace_state: Optional[Union[WebBackendWorkspaceState, Dict[str, Any]]] = None,
+        _request_timeout: TimeoutValue = None,
+        _request_auth: Optional[Dict[str, Any]] = None,
+        _content_type: Optional[str] = None,
+        _headers: Optional[Dict[str, Any]] = None,
+        _host_index: int = 0,
     ) -> WebBackendWorkspaceStateResult:
-        """Returns the current state of a workspace."""
+        """Returns the current state of a workspace
 
-    web_backend_get_workspace_state_with_http_info = web_backend_get_workspace_state.with_http_info
-    web_backend_get_workspace_state_without_preload_content = web_backend_get_workspace_state.without_preload_content
+        :param web_backend_workspace_state: the request body: a WebBackendWorkspaceState, or a dict of its
+            fields (optional)
+        :type web_backend_workspace_state: WebBackendWorkspaceState
+        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+            `Configuration.timeout` applies.
+        :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
+        :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
+            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+        :type _request_auth: dict, optional
+        :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
+            `application/json`).
+        :type _content_type: str, optional
+        :param _headers: more headers for this call.
+        :type _headers: dict, optional
+        :param _host_index: which of the operation's servers to call; it declares none of its own, so 0,
+            `Configuration.host`, is the only one.
+        :type _host_index: int, optional
+        :return: the parsed WebBackendWorkspaceStateResult.
+        :rtype: WebBackendWorkspaceStateResult
+        :raises NotFoundException: on a 404 answer; its `data` is the NotFoundKnownExceptionInfo.
+        :raises UnprocessableEntityException: on a 422 answer; its `data` is the InvalidInputExceptionInfo.
+        :raises ApiException: on any other error status (`ServiceException` for 5xx).
+        """
+        return self.api_client.invoke(
+            WEB_BACKEND_GET_WORKSPACE_STATE,
+            web_backend_workspace_state,
+            "data",
+            _request_timeout=_request_timeout,
+            _request_auth=_request_auth,
+            _content_type=_content_type,
+            _headers=_headers,
+            _host_index=_host_index,
+        )
 
-    @operation("/v1/web_backend/connections/list", errors=NOT_FOUND_OR_INVALID, read_only=True)
+    def web_backend_get_workspace_state_with_http_info(
+        self,
+        web_backend_workspace_state: Optional[Union[WebBackendWorkspaceState, Dict[str, Any]]] = None,
+        _request_timeout: TimeoutValue = None,
+        _request_auth: Optional[Dict[str, Any]] = None,
+        _content_type: Optional[str] = None,
+        _headers: Optional[Dict[str, Any]] = None,
+        _host_index: int = 0,
+    ) -> ApiResponse[WebBackendWorkspaceStateResult]:
+        """Returns the current state of a workspace
+
+        :param web_backend_workspace_state: the request body: a WebBackendWorkspaceState, or a dict of its
+            fields (optional)
+        :type web_backend_workspace_state: WebBackendWorkspaceState
+        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+            `Configuration.timeout` applies.
+        :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
+        :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
+            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+        :type _request_auth: dict, optional
+        :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
+            `application/json`).
+        :type _content_type: str, optional
+        :param _headers: more headers for this call.
+        :type _headers: dict, optional
+        :param _host_index: which of the operation's servers to call; it declares none of its own, so 0,
+            `Configuration.host`, is the only one.
+        :type _host_index: int, optional
+        :return: an ApiResponse: the status, the headers, the parsed WebBackendWorkspaceStateResult as `data`
+            and the body's bytes.
+        :rtype: ApiResponse[WebBackendWorkspaceStateResult]
+        :raises NotFoundException: on a 404 answer; its `data` is the NotFoundKnownExceptionInfo.
+        :raises UnprocessableEntityException: on a 422 answer; its `data` is the InvalidInputExceptionInfo.
+        :raises ApiException: on any other error status (`ServiceException` for 5xx).
+        """
+        return self.api_client.invoke(
+            WEB_BACKEND_GET_WORKSPACE_STATE,
+            web_backend_workspace_state,
+            "http_info",
+            _request_timeout=_request_timeout,
+            _request_auth=_request_auth,
+            _content_type=_content_type,
+            _headers=_headers,
+            _host_index=_host_index,
+        )
+
+    def web_backend_get_workspace_state_without_preload_content(
+        self,
+        web_backend_workspace_state: Optional[Union[WebBackendWorkspaceState, Dict[str, Any]]] = None,
+        _request_timeout: TimeoutValue = None,
+        _request_auth: Optional[Dict[str, Any]] = None,
+        _content_type: Optional[str] = None,
+        _headers: Optional[Dict[str, Any]] = None,
+        _host_index: int = 0,
+    ) -> RESTResponseType:
+        """Returns the current state of a workspace
+
+        :param web_backend_workspace_state: the request body: a WebBackendWorkspaceState, or a dict of its
+            fields (optional)
+        :type web_backend_workspace_state: WebBackendWorkspaceState
+        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+            `Configuration.timeout` applies.
+        :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
+        :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
+            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+        :type _request_auth: dict, optional
+        :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
+            `application/json`).
+        :type _content_type: str, optional
+        :param _headers: more headers for this call.
+        :type _headers: dict, optional
+        :param _host_index: which of the operation's servers to call; it declares none of its own, so 0,
+            `Configuration.host`, is the only one.
+        :type _host_index: int, optional
+        :return: the urllib3 response, its body unread and its status not checked; read it or release its
+            connection.
+        :rtype: urllib3.HTTPResponse
+        """
+        return self.api_client.invoke(
+            WEB_BACKEND_GET_WORKSPACE_STATE,
+            web_backend_workspace_state,
+            "raw",
+            _request_timeout=_request_timeout,
+            _request_auth=_request_auth,
+            _content_type=_content_type,
+            _headers=_headers,
+            _host_index=_host_index,
+        )
+
     def web_backend_list_connections_for_workspace(
         self,
-        web_backend_connection_list_request_body: WebBackendConnectionListRequestBody,
-        **options: Unpack[RequestOptions],
+        web_backend_connection_list_request_body: Union[WebBackendConnectionListRequestBody, Dict[str, Any]],
+        _request_timeout: TimeoutValue = None,
+        _request_auth: Optional[Dict[str, Any]] = None,
+        _content_type: Optional[str] = None,
+        _headers: Optional[Dict[str, Any]] = None,
+        _host_index: int = 0,
     ) -> WebBackendConnectionReadList:
-        """Returns all non-deleted connections for a workspace."""
+        """Returns all non-deleted connections for a workspace.
 
-    web_backend_list_connections_for_workspace_with_http_info = (
-        web_backend_list_connections_for_workspace.with_http_info
-    )
-    web_backend_list_connections_for_workspace_without_preload_content = (
-        web_backend_list_connections_for_workspace.without_preload_content
-    )
-
-    @operation("/v1/web_backend/geographies/list", read_only=True)
-    def web_backend_list_geographies(self, **options: Unpack[RequestOptions]) -> WebBackendGeographiesListResult:
-        """Returns available geographies can be selected to run data syncs in a particular geography.
-
-        The 'auto' entry indicates that the sync will be automatically assigned to a geography according to the
-        platform default behavior. Entries other than 'auto' are two-letter country codes that follow the
-        ISO 3166-1 alpha-2 standard.
+        :param web_backend_connection_list_request_body: the request body: a
+            WebBackendConnectionListRequestBody, or a dict of its fields (required)
+        :type web_backend_connection_list_request_body: WebBackendConnectionListRequestBody
+        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+            `Configuration.timeout` applies.
+        :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
+        :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
+            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+        :type _request_auth: dict, optional
+        :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
+            `application/json`).
+        :type _content_type: str, optional
+        :param _headers: more headers for this call.
+        :type _headers: dict, optional
+        :param _host_index: which of the operation's servers to call; it declares none of its own, so 0,
+            `Configuration.host`, is the only one.
+        :type _host_index: int, optional
+        :return: the parsed WebBackendConnectionReadList.
+        :rtype: WebBackendConnectionReadList
+        :raises NotFoundException: on a 404 answer; its `data` is the NotFoundKnownExceptionInfo.
+        :raises UnprocessableEntityException: on a 422 answer; its `data` is the InvalidInputExceptionInfo.
+        :raises ApiException: on any other error status (`ServiceException` for 5xx).
         """
+        return self.api_client.invoke(
+            WEB_BACKEND_LIST_CONNECTIONS_FOR_WORKSPACE,
+            web_backend_connection_list_request_body,
+            "data",
+            _request_timeout=_request_timeout,
+            _request_auth=_request_auth,
+            _content_type=_content_type,
+            _headers=_headers,
+            _host_index=_host_index,
+        )
 
-    web_backend_list_geographies_with_http_info = web_backend_list_geographies.with_http_info
-    web_backend_list_geographies_without_preload_content = web_backend_list_geographies.without_preload_content
+    def web_backend_list_connections_for_workspace_with_http_info(
+        self,
+        web_backend_connection_list_request_body: Union[WebBackendConnectionListRequestBody, Dict[str, Any]],
+        _request_timeout: TimeoutValue = None,
+        _request_auth: Optional[Dict[str, Any]] = None,
+        _content_type: Optional[str] = None,
+        _headers: Optional[Dict[str, Any]] = None,
+        _host_index: int = 0,
+    ) -> ApiResponse[WebBackendConnectionReadList]:
+        """Returns all non-deleted connections for a workspace.
 
-    @operation("/v1/web_backend/connections/update", errors=INVALID, read_only=False)
+        :param web_backend_connection_list_request_body: the request body: a
+            WebBackendConnectionListRequestBody, or a dict of its fields (required)
+        :type web_backend_connection_list_request_body: WebBackendConnectionListRequestBody
+        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+            `Configuration.timeout` applies.
+        :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
+        :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
+            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+        :type _request_auth: dict, optional
+        :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
+            `application/json`).
+        :type _content_type: str, optional
+        :param _headers: more headers for this call.
+        :type _headers: dict, optional
+        :param _host_index: which of the operation's servers to call; it declares none of its own, so 0,
+            `Configuration.host`, is the only one.
+        :type _host_index: int, optional
+        :return: an ApiResponse: the status, the headers, the parsed WebBackendConnectionReadList as `data` and
+            the body's bytes.
+        :rtype: ApiResponse[WebBackendConnectionReadList]
+        :raises NotFoundException: on a 404 answer; its `data` is the NotFoundKnownExceptionInfo.
+        :raises UnprocessableEntityException: on a 422 answer; its `data` is the InvalidInputExceptionInfo.
+        :raises ApiException: on any other error status (`ServiceException` for 5xx).
+        """
+        return self.api_client.invoke(
+            WEB_BACKEND_LIST_CONNECTIONS_FOR_WORKSPACE,
+            web_backend_connection_list_request_body,
+            "http_info",
+            _request_timeout=_request_timeout,
+            _request_auth=_request_auth,
+            _content_type=_content_type,
+            _headers=_headers,
+            _host_index=_host_index,
+        )
+
+    def web_backend_list_connections_for_workspace_without_preload_content(
+        self,
+        web_backend_connection_list_request_body: Union[WebBackendConnectionListRequestBody, Dict[str, Any]],
+        _request_timeout: TimeoutValue = None,
+        _request_auth: Optional[Dict[str, Any]] = None,
+        _content_type: Optional[str] = None,
+        _headers: Optional[Dict[str, Any]] = None,
+        _host_index: int = 0,
+    ) -> RESTResponseType:
+        """Returns all non-deleted connections for a workspace.
+
+        :param web_backend_connection_list_request_body: the request body: a
+            WebBackendConnectionListRequestBody, or a dict of its fields (required)
+        :type web_backend_connection_list_request_body: WebBackendConnectionListRequestBody
+        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+            `Configuration.timeout` applies.
+        :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
+        :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
+            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+        :type _request_auth: dict, optional
+        :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
+            `application/json`).
+        :type _content_type: str, optional
+        :param _headers: more headers for this call.
+        :type _headers: dict, optional
+        :param _host_index: which of the operation's servers to call; it declares none of its own, so 0,
+            `Configuration.host`, is the only one.
+        :type _host_index: int, optional
+        :return: the urllib3 response, its body unread and its status not checked; read it or release its
+            connection.
+        :rtype: urllib3.HTTPResponse
+        """
+        return self.api_client.invoke(
+            WEB_BACKEND_LIST_CONNECTIONS_FOR_WORKSPACE,
+            web_backend_connection_list_request_body,
+            "raw",
+            _request_timeout=_request_timeout,
+            _request_auth=_request_auth,
+            _content_type=_content_type,
+            _headers=_headers,
+            _host_index=_host_index,
+        )
+
+    def web_backend_list_geographies(
+        self,
+        _request_timeout: TimeoutValue = None,
+        _request_auth: Optional[Dict[str, Any]] = None,
+        _content_type: Optional[str] = None,
+        _headers: Optional[Dict[str, Any]] = None,
+        _host_index: int = 0,
+    ) -> WebBackendGeographiesListResult:
+        """Returns available geographies can be selected to run data syncs in a particular geography. The 'auto'
+        entry indicates that the sync will be automatically assigned to a geography according to the platform
+        default behavior. Entries other than 'auto' are two-letter country codes that follow the ISO 3166-1
+        alpha-2 standard.
+
+        Returns all available geographies in which a data sync can run.
+
+        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+            `Configuration.timeout` applies.
+        :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
+        :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
+            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+        :type _request_auth: dict, optional
+        :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
+            `application/json`).
+        :type _content_type: str, optional
+        :param _headers: more headers for this call.
+        :type _headers: dict, optional
+        :param _host_index: which of the operation's servers to call; it declares none of its own, so 0,
+            `Configuration.host`, is the only one.
+        :type _host_index: int, optional
+        :return: the parsed WebBackendGeographiesListResult.
+        :rtype: WebBackendGeographiesListResult
+        :raises ApiException: on an error status (`ServiceException` for 5xx).
+        """
+        return self.api_client.invoke(
+            WEB_BACKEND_LIST_GEOGRAPHIES,
+            None,
+            "data",
+            _request_timeout=_request_timeout,
+            _request_auth=_request_auth,
+            _content_type=_content_type,
+            _headers=_headers,
+            _host_index=_host_index,
+        )
+
+    def web_backend_list_geographies_with_http_info(
+        self,
+        _request_timeout: TimeoutValue = None,
+        _request_auth: Optional[Dict[str, Any]] = None,
+        _content_type: Optional[str] = None,
+        _headers: Optional[Dict[str, Any]] = None,
+        _host_index: int = 0,
+    ) -> ApiResponse[WebBackendGeographiesListResult]:
+        """Returns available geographies can be selected to run data syncs in a particular geography. The 'auto'
+        entry indicates that the sync will be automatically assigned to a geography according to the platform
+        default behavior. Entries other than 'auto' are two-letter country codes that follow the ISO 3166-1
+        alpha-2 standard.
+
+        Returns all available geographies in which a data sync can run.
+
+        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+            `Configuration.timeout` applies.
+        :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
+        :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
+            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+        :type _request_auth: dict, optional
+        :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
+            `application/json`).
+        :type _content_type: str, optional
+        :param _headers: more headers for this call.
+        :type _headers: dict, optional
+        :param _host_index: which of the operation's servers to call; it declares none of its own, so 0,
+            `Configuration.host`, is the only one.
+        :type _host_index: int, optional
+        :return: an ApiResponse: the status, the headers, the parsed WebBackendGeographiesListResult as `data`
+            and the body's bytes.
+        :rtype: ApiResponse[WebBackendGeographiesListResult]
+        :raises ApiException: on an error status (`ServiceException` for 5xx).
+        """
+        return self.api_client.invoke(
+            WEB_BACKEND_LIST_GEOGRAPHIES,
+            None,
+            "http_info",
+            _request_timeout=_request_timeout,
+            _request_auth=_request_auth,
+            _content_type=_content_type,
+            _headers=_headers,
+            _host_index=_host_index,
+        )
+
+    def web_backend_list_geographies_without_preload_content(
+        self,
+        _request_timeout: TimeoutValue = None,
+        _request_auth: Optional[Dict[str, Any]] = None,
+        _content_type: Optional[str] = None,
+        _headers: Optional[Dict[str, Any]] = None,
+        _host_index: int = 0,
+    ) -> RESTResponseType:
+        """Returns available geographies can be selected to run data syncs in a particular geography. The 'auto'
+        entry indicates that the sync will be automatically assigned to a geography according to the platform
+        default behavior. Entries other than 'auto' are two-letter country codes that follow the ISO 3166-1
+        alpha-2 standard.
+
+        Returns all available geographies in which a data sync can run.
+
+        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+            `Configuration.timeout` applies.
+        :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
+        :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
+            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+        :type _request_auth: dict, optional
+        :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
+            `application/json`).
+        :type _content_type: str, optional
+        :param _headers: more headers for this call.
+        :type _headers: dict, optional
+        :param _host_index: which of the operation's servers to call; it declares none of its own, so 0,
+            `Configuration.host`, is the only one.
+        :type _host_index: int, optional
+        :return: the urllib3 response, its body unread and its status not checked; read it or release its
+            connection.
+        :rtype: urllib3.HTTPResponse
+        """
+        return self.api_client.invoke(
+            WEB_BACKEND_LIST_GEOGRAPHIES,
+            None,
+            "raw",
+            _request_timeout=_request_timeout,
+            _request_auth=_request_auth,
+            _content_type=_content_type,
+            _headers=_headers,
+            _host_index=_host_index,
+        )
+
     def web_backend_update_connection(
-        self, web_backend_connection_update: WebBackendConnectionUpdate, **options: Unpack[RequestOptions]
+        self,
+        web_backend_connection_update: Union[WebBackendConnectionUpdate, Dict[str, Any]],
+        _request_timeout: TimeoutValue = None,
+        _request_auth: Optional[Dict[str, Any]] = None,
+        _content_type: Optional[str] = None,
+        _headers: Optional[Dict[str, Any]] = None,
+        _host_index: int = 0,
     ) -> WebBackendConnectionRead:
-        """Update a connection: a patch, in which only the fields set on the body change.
+        """Update a connection
 
-        Operations without an id are created. A catalog in the body replaces the connection's whole catalog.
+        Apply a patch-style update to a connection. Only fields present on the update request body will be
+        updated. Any operations that lack an ID will be created. Then, the newly created operationId will be
+        applied to the connection along with the rest of the operationIds in the request body. Apply a
+        patch-style update to a connection. Only fields present on the update request body will be updated. Note
+        that if a catalog is present in the request body, the connection's entire catalog will be replaced with
+        the catalog from the request. This means that to modify a single stream, the entire new catalog
+        containing the updated stream needs to be sent.
+
+        Only the fields set on the body are sent, so only they change.
+
+        :param web_backend_connection_update: the request body: a WebBackendConnectionUpdate, or a dict of its
+            fields (required)
+        :type web_backend_connection_update: WebBackendConnectionUpdate
+        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+            `Configuration.timeout` applies.
+        :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
+        :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
+            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+        :type _request_auth: dict, optional
+        :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
+            `application/json`).
+        :type _content_type: str, optional
+        :param _headers: more headers for this call.
+        :type _headers: dict, optional
+        :param _host_index: which of the operation's servers to call; it declares none of its own, so 0,
+            `Configuration.host`, is the only one.
+        :type _host_index: int, optional
+        :return: the parsed WebBackendConnectionRead.
+        :rtype: WebBackendConnectionRead
+        :raises UnprocessableEntityException: on a 422 answer; its `data` is the InvalidInputExceptionInfo.
+        :raises ApiException: on any other error status (`ServiceException` for 5xx).
         """
+        return self.api_client.invoke(
+            WEB_BACKEND_UPDATE_CONNECTION,
+            web_backend_connection_update,
+            "data",
+            _request_timeout=_request_timeout,
+            _request_auth=_request_auth,
+            _content_type=_content_type,
+            _headers=_headers,
+            _host_index=_host_index,
+        )
 
-    web_backend_update_connection_with_http_info = web_backend_update_connection.with_http_info
-    web_backend_update_connection_without_preload_content = web_backend_update_connection.without_preload_content
+    def web_backend_update_connection_with_http_info(
+        self,
+        web_backend_connection_update: Union[WebBackendConnectionUpdate, Dict[str, Any]],
+        _request_timeout: TimeoutValue = None,
+        _request_auth: Optional[Dict[str, Any]] = None,
+        _content_type: Optional[str] = None,
+        _headers: Optional[Dict[str, Any]] = None,
+        _host_index: int = 0,
+    ) -> ApiResponse[WebBackendConnectionRead]:
+        """Update a connection
+
+        Apply a patch-style update to a connection. Only fields present on the update request body will be
+        updated. Any operations that lack an ID will be created. Then, the newly created operationId will be
+        applied to the connection along with the rest of the operationIds in the request body. Apply a
+        patch-style update to a connection. Only fields present on the update request body will be updated. Note
+        that if a catalog is present in the request body, the connection's entire catalog will be replaced with
+        the catalog from the request. This means that to modify a single stream, the entire new catalog
+        containing the updated stream needs to be sent.
+
+        Only the fields set on the body are sent, so only they change.
+
+        :param web_backend_connection_update: the request body: a WebBackendConnectionUpdate, or a dict of its
+            fields (required)
+        :type web_backend_connection_update: WebBackendConnectionUpdate
+        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+            `Configuration.timeout` applies.
+        :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
+        :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
+            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+        :type _request_auth: dict, optional
+        :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
+            `application/json`).
+        :type _content_type: str, optional
+        :param _headers: more headers for this call.
+        :type _headers: dict, optional
+        :param _host_index: which of the operation's servers to call; it declares none of its own, so 0,
+            `Configuration.host`, is the only one.
+        :type _host_index: int, optional
+        :return: an ApiResponse: the status, the headers, the parsed WebBackendConnectionRead as `data` and the
+            body's bytes.
+        :rtype: ApiResponse[WebBackendConnectionRead]
+        :raises UnprocessableEntityException: on a 422 answer; its `data` is the InvalidInputExceptionInfo.
+        :raises ApiException: on any other error status (`ServiceException` for 5xx).
+        """
+        return self.api_client.invoke(
+            WEB_BACKEND_UPDATE_CONNECTION,
+            web_backend_connection_update,
+            "http_info",
+            _request_timeout=_request_timeout,
+            _request_auth=_request_auth,
+            _content_type=_content_type,
+            _headers=_headers,
+            _host_index=_host_index,
+        )
+
+    def web_backend_update_connection_without_preload_content(
+        self,
+        web_backend_connection_update: Union[WebBackendConnectionUpdate, Dict[str, Any]],
+        _request_timeout: TimeoutValue = None,
+        _request_auth: Optional[Dict[str, Any]] = None,
+        _content_type: Optional[str] = None,
+        _headers: Optional[Dict[str, Any]] = None,
+        _host_index: int = 0,
+    ) -> RESTResponseType:
+        """Update a connection
+
+        Apply a patch-style update to a connection. Only fields present on the update request body will be
+        updated. Any operations that lack an ID will be created. Then, the newly created operationId will be
+        applied to the connection along with the rest of the operationIds in the request body. Apply a
+        patch-style update to a connection. Only fields present on the update request body will be updated. Note
+        that if a catalog is present in the request body, the connection's entire catalog will be replaced with
+        the catalog from the request. This means that to modify a single stream, the entire new catalog
+        containing the updated stream needs to be sent.
+
+        Only the fields set on the body are sent, so only they change.
+
+        :param web_backend_connection_update: the request body: a WebBackendConnectionUpdate, or a dict of its
+            fields (required)
+        :type web_backend_connection_update: WebBackendConnectionUpdate
+        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+            `Configuration.timeout` applies.
+        :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
+        :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
+            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+        :type _request_auth: dict, optional
+        :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
+            `application/json`).
+        :type _content_type: str, optional
+        :param _headers: more headers for this call.
+        :type _headers: dict, optional
+        :param _host_index: which of the operation's servers to call; it declares none of its own, so 0,
+            `Configuration.host`, is the only one.
+        :type _host_index: int, optional
+        :return: the urllib3 response, its body unread and its status not checked; read it or release its
+            connection.
+        :rtype: urllib3.HTTPResponse
+        """
+        return self.api_client.invoke(
+            WEB_BACKEND_UPDATE_CONNECTION,
+            web_backend_connection_update,
+            "raw",
+            _request_timeout=_request_timeout,
+            _request_auth=_request_auth,
+            _content_type=_content_type,
+            _headers=_headers,
+            _host_index=_host_index,
+        )

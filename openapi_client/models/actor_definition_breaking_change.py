@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Optional
+from typing import Annotated, Optional
 
 from pydantic import Field, StrictStr
 
@@ -14,8 +14,8 @@ from openapi_client.models.deadline_action import DeadlineAction
 class ActorDefinitionBreakingChange(ApiModel):
     """ActorDefinitionBreakingChange model."""
 
-    version: StrictStr = Field(alias="version")
-    message: StrictStr = Field(alias="message")
-    upgrade_deadline: date = Field(alias="upgradeDeadline")
-    migration_documentation_url: StrictStr = Field(alias="migrationDocumentationUrl")
-    deadline_action: Optional[DeadlineAction] = Field(default=None, alias="deadlineAction")
+    version: Annotated[StrictStr, Field(alias="version")]
+    message: Annotated[StrictStr, Field(alias="message")]
+    upgrade_deadline: Annotated[date, Field(alias="upgradeDeadline")]
+    migration_documentation_url: Annotated[StrictStr, Field(alias="migrationDocumentationUrl")]
+    deadline_action: Annotated[Optional[DeadlineAction], Field(alias="deadlineAction")] = None

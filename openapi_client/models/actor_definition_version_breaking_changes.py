@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import List, Optional
+from typing import Annotated, List, Optional
 
 from pydantic import Field
 
@@ -15,6 +15,6 @@ from openapi_client.models.deadline_action import DeadlineAction
 class ActorDefinitionVersionBreakingChanges(ApiModel):
     """ActorDefinitionVersionBreakingChanges model."""
 
-    upcoming_breaking_changes: List[ActorDefinitionBreakingChange] = Field(alias="upcomingBreakingChanges")
-    min_upgrade_deadline: date = Field(alias="minUpgradeDeadline")
-    deadline_action: Optional[DeadlineAction] = Field(default=None, alias="deadlineAction")
+    upcoming_breaking_changes: Annotated[List[ActorDefinitionBreakingChange], Field(alias="upcomingBreakingChanges")]
+    min_upgrade_deadline: Annotated[date, Field(alias="minUpgradeDeadline")]
+    deadline_action: Annotated[Optional[DeadlineAction], Field(alias="deadlineAction")] = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Annotated, Optional
 
 from pydantic import Field, StrictBool, StrictStr
 
@@ -15,21 +15,22 @@ from openapi_client.models.support_state import SupportState
 class ActorDefinitionVersionRead(ApiModel):
     """ActorDefinitionVersionRead model."""
 
-    docker_repository: StrictStr = Field(alias="dockerRepository")
-    docker_image_tag: StrictStr = Field(alias="dockerImageTag")
-    supports_refreshes: StrictBool = Field(alias="supportsRefreshes")
-    is_version_override_applied: StrictBool = Field(alias="isVersionOverrideApplied")
-    support_level: Optional[SupportLevel] = Field(default=None, alias="supportLevel")
-    support_state: SupportState = Field(alias="supportState")
-    breaking_changes: Optional[ActorDefinitionVersionBreakingChanges] = Field(default=None, alias="breakingChanges")
-    last_published: Optional[DateTime] = Field(
-        default=None,
-        alias="lastPublished",
-        description="The time the connector was modified in the codebase.",
-    )
-    cdk_version: Optional[StrictStr] = Field(
-        default=None,
-        alias="cdkVersion",
-        description="The version of the CDK that the connector was built with. e.g. python:0.1.0, java:0.1.0",
-    )
-    supports_file_transfer: StrictBool = Field(alias="supportsFileTransfer")
+    docker_repository: Annotated[StrictStr, Field(alias="dockerRepository")]
+    docker_image_tag: Annotated[StrictStr, Field(alias="dockerImageTag")]
+    supports_refreshes: Annotated[StrictBool, Field(alias="supportsRefreshes")]
+    is_version_override_applied: Annotated[StrictBool, Field(alias="isVersionOverrideApplied")]
+    support_level: Annotated[Optional[SupportLevel], Field(alias="supportLevel")] = None
+    support_state: Annotated[SupportState, Field(alias="supportState")]
+    breaking_changes: Annotated[Optional[ActorDefinitionVersionBreakingChanges], Field(alias="breakingChanges")] = None
+    last_published: Annotated[
+        Optional[DateTime],
+        Field(alias="lastPublished", description="The time the connector was modified in the codebase."),
+    ] = None
+    cdk_version: Annotated[
+        Optional[StrictStr],
+        Field(
+            alias="cdkVersion",
+            description="The version of the CDK that the connector was built with. e.g. python:0.1.0, java:0.1.0",
+        ),
+    ] = None
+    supports_file_transfer: Annotated[StrictBool, Field(alias="supportsFileTransfer")]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List
+from typing import Annotated, List
 
 from pydantic import Field
 
@@ -14,4 +14,4 @@ from openapi_client.models.base import ApiModel
 class AirbyteCatalog(CatalogMethods, ApiModel):
     """describes the available schema (catalog)."""
 
-    streams: List[AirbyteStreamAndConfiguration] = Field(alias="streams")
+    streams: Annotated[List[AirbyteStreamAndConfiguration], Field(alias="streams")]

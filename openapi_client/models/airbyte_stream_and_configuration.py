@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Annotated, Optional
 
 from pydantic import Field
 
@@ -14,5 +14,5 @@ from openapi_client.models.base import ApiModel
 class AirbyteStreamAndConfiguration(ApiModel):
     """each stream is split in two parts; the immutable schema from source and mutable configuration for destination"""
 
-    stream: Optional[AirbyteStream] = Field(default=None, alias="stream")
-    config: Optional[AirbyteStreamConfiguration] = Field(default=None, alias="config")
+    stream: Annotated[Optional[AirbyteStream], Field(alias="stream")] = None
+    config: Annotated[Optional[AirbyteStreamConfiguration], Field(alias="config")] = None

@@ -1,7 +1,21 @@
-"""The base classes every schema model and enum is built on."""
+"""The base classes every schema model and enum is built on.
+
+What a caller writes is checked strictly, what a server sends is read leniently:
+
+- Building any model from keywords refuses unknown field names. Building a *request model* (a request body of an
+  operation, or a model nested in one) from a dict or JSON (`model_validate`, `model_validate_json`, `from_dict`,
+  `from_json`) refuses unknown field names and enum values too. A close known name is suggested.
+- What the client parses from a response keeps the fields and enum values a newer server adds, and so does
+  `from_dict`/`from_json` of the other models (responses, read back from a file). A model received from a server
+  keeps them when the caller puts it into a request: it is sent back as it came.
+"""
 
 from __future__ import annotations
 
+import difflib
+import inspect
+import json
+import typing
 from contextlib import ContextDecorator
 from contextvars import ContextVar, Token
 from datetime import datetime
@@ -11,6 +25,10 @@ from typing import (
     Any,
     Callable,
     Dict,
+    FrozenSet,
+    Iterator,
+    List,
+    Literal,
     Optional,
     SupportsIndex,
     Tuple,
@@ -28,7 +46,7 @@ from pydantic import (
     ValidationError,
     WrapSerializer,
 )
-from pydantic_core import CoreSchema, SchemaValidator, core_schema
+from pydantic_core import CoreSchema, ErrorDetails, InitErrorDetails, PydanticCustomError, SchemaValidator, core_schema
 from typing_extensions import Annotated, Self
 
 from openapi_client.display import ModelDisplay
@@ -92,6 +110,11 @@ class ApiEnum(str, Enum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+    @classmethod
+    def from_json(cls, json_str: str | bytes) -> Self:
+        """The member whose value a JSON string holds (`'"stream"'`); an unknown value raises `ValueError`."""
+        return cls(json.loads(json_str))
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
@@ -177,17 +200,79 @@ class ApiModel(ModelDisplay, BaseModel):
     def __init__(self, /, **data: Any) -> None:
         # What the caller constructs is refused on a misspelt name at any level, nested dicts included;
         # only what is read from a server keeps unknown fields.
-        self.__pydantic_validator__.validate_python(data, self_instance=self, extra="forbid")
+        try:
+            self.__pydantic_validator__.validate_python(data, self_instance=self, extra="forbid")
+        except ValidationError as error:
+            raise _with_suggestions(type(self), error) from None
 
     # Tells pydantic that this `__init__` only checks what callers construct: without the mark, pydantic would
     # call it for every object it parses (slow), and it would refuse the fields a newer server adds.
     __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
 
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        cls.__signature__ = _SnakeCaseSignature()  # type: ignore[assignment]
+
+    @classmethod
+    def __pydantic_on_complete__(cls) -> None:
+        # pydantic sets its own signature (with the JSON names) when it builds the model.
+        cls.__signature__ = _SnakeCaseSignature()  # type: ignore[assignment]
+
     def __setattr__(self, name: str, value: Any) -> None:
         extra = self.__pydantic_extra__ or {}
         if name not in type(self).model_fields and name not in extra and not name.startswith("_"):
-            raise _unexpected_fields(type(self), [name], {name: value})
+            raise ValidationError.from_exception_data(type(self).__name__, [_unknown_name(type(self), (name,), value)])
         super().__setattr__(name, value)
+
+    @classmethod
+    def model_validate(
+        cls,
+        obj: Any,
+        *,
+        strict: Optional[bool] = None,
+        extra: Optional[Literal["allow", "ignore", "forbid"]] = None,
+        from_attributes: Optional[bool] = None,
+        context: Optional[Any] = None,
+        by_alias: Optional[bool] = None,
+        by_name: Optional[bool] = None,
+    ) -> Self:
+        """Validate `obj` (a dict, or a model): a request model refuses unknown names unless it is received data."""
+        if extra is None and _written_by_the_caller(cls):
+            extra = "forbid"
+        try:
+            return super().model_validate(
+                obj,
+                strict=strict,
+                extra=extra,
+                from_attributes=from_attributes,
+                context=context,
+                by_alias=by_alias,
+                by_name=by_name,
+            )
+        except ValidationError as error:
+            raise _with_suggestions(cls, error) from None
+
+    @classmethod
+    def model_validate_json(
+        cls,
+        json_data: str | bytes | bytearray,
+        *,
+        strict: Optional[bool] = None,
+        extra: Optional[Literal["allow", "ignore", "forbid"]] = None,
+        context: Optional[Any] = None,
+        by_alias: Optional[bool] = None,
+        by_name: Optional[bool] = None,
+    ) -> Self:
+        """Validate a JSON document: a request model refuses unknown names unless it is received data."""
+        if extra is None and _written_by_the_caller(cls):
+            extra = "forbid"
+        try:
+            return super().model_validate_json(
+                json_data, strict=strict, extra=extra, context=context, by_alias=by_alias, by_name=by_name
+            )
+        except ValidationError as error:
+            raise _with_suggestions(cls, error) from None
 
     def to_dict(self) -> Dict[str, Any]:
         """The fields that were set or received, by their JSON names, as Python values."""
@@ -207,21 +292,125 @@ class ApiModel(ModelDisplay, BaseModel):
 
     @classmethod
     def from_dict(cls, obj: Optional[Dict[str, Any]]) -> Optional[Self]:
-        """Read data received from a server; unknown fields and enum values are kept."""
+        """The model of a dict by JSON names (or field names). A request model refuses unknown names and enum values;
+        the other models read it as received from a server, keeping them. `None` gives `None`."""
         if obj is None:
             return None
+        if is_request_model(cls):
+            return cls.model_validate(obj)
         with received_data():
             return cls.model_validate(obj)
 
     @classmethod
     def from_json(cls, json_str: str | bytes) -> Self:
-        """Read a JSON document received from a server; unknown fields and enum values are kept."""
+        """The model of a JSON document: a request model refuses unknown names and enum values; the other models
+        read it as received from a server, keeping them."""
+        if is_request_model(cls):
+            return cls.model_validate_json(json_str)
         with received_data():
             return cls.model_validate_json(json_str)
 
 
-def _unexpected_fields(model: Type[ApiModel], names: list[str], data: Dict[str, Any]) -> ValidationError:
-    return ValidationError.from_exception_data(
-        model.__name__,
-        [{"type": "extra_forbidden", "loc": (name,), "input": data[name]} for name in names],
-    )
+# -- request models and unknown names --------------------------------------------------------------------
+
+
+def is_request_model(model: type) -> bool:
+    """Whether `model` is written by callers: an operation's request body, or a model nested in one."""
+    return model in _request_models()
+
+
+@cache
+def _request_models() -> FrozenSet[type]:
+    from openapi_client.api.web_backend_api import OPERATIONS
+
+    found: set[type] = set()
+    pending: List[Any] = [operation.request_type for operation in OPERATIONS if operation.request_type is not None]
+    while pending:
+        model = pending.pop()
+        if model not in found:
+            found.add(model)
+            pending.extend(nested for field in model.model_fields.values() for nested in _models_in(field.annotation))
+    return frozenset(found)
+
+
+def _models_in(annotation: Any) -> Iterator[Type[ApiModel]]:
+    """The models an annotation holds, through `Optional`, `List`, `Dict` and `Annotated`."""
+    if isinstance(annotation, type) and issubclass(annotation, ApiModel):
+        yield annotation
+    for argument in typing.get_args(annotation):
+        yield from _models_in(argument)
+
+
+def _written_by_the_caller(model: type) -> bool:
+    return not _parsing_received_data.get() and is_request_model(model)
+
+
+def _with_suggestions(model: Type[ApiModel], error: ValidationError) -> ValidationError:
+    """`error`, with each unknown name explained: which model it is not a field of, and the closest known name."""
+    details = error.errors(include_url=False)
+    if not any(item["type"] == "extra_forbidden" for item in details):
+        return error
+    line_errors: List[InitErrorDetails] = [
+        _unknown_name(model, item["loc"], item["input"]) if item["type"] == "extra_forbidden" else _as_init(item)
+        for item in details
+    ]
+    # Every other error is one of pydantic's own types (the models have no validators of their own), which it
+    # raises again from its type and context.
+    return ValidationError.from_exception_data(error.title, line_errors)
+
+
+def _as_init(item: ErrorDetails) -> InitErrorDetails:
+    details: InitErrorDetails = {"type": item["type"], "loc": item["loc"], "input": item["input"]}
+    if "ctx" in item:
+        details["ctx"] = item["ctx"]
+    return details
+
+
+def _unknown_name(model: Type[ApiModel], loc: Tuple[Any, ...], value: Any) -> InitErrorDetails:
+    owner = _model_at(model, loc[:-1])
+    name = str(loc[-1])
+    if owner is None:
+        message = "Unknown field name"
+    else:
+        # Compared without case, so that `timeunit` finds `timeUnit` before `time_unit`.
+        known = {n.lower(): n for field_name, info in owner.model_fields.items() for n in (info.alias, field_name) if n}
+        close = difflib.get_close_matches(name.lower(), list(known), n=1, cutoff=0.6)
+        message = f"Unknown field of {owner.__name__}" + (f"; did you mean '{known[close[0]]}'?" if close else "")
+    return {"type": PydanticCustomError("extra_forbidden", message), "loc": loc, "input": value}
+
+
+def _model_at(model: Type[ApiModel], path: Tuple[Any, ...]) -> Optional[Type[ApiModel]]:
+    """The model of the value at `path` (a validation error's location) inside `model`, if it is one."""
+    current: Any = model
+    for part in path:
+        if isinstance(part, int):
+            continue  # an index into a list: the list's items are what the annotation holds
+        owner = _single_model(current)
+        if owner is None:
+            return None
+        field = next((info for name, info in owner.model_fields.items() if part in (name, info.alias)), None)
+        if field is None:
+            return None
+        current = field.annotation
+    return _single_model(current)
+
+
+def _single_model(annotation: Any) -> Optional[Type[ApiModel]]:
+    found = set(_models_in(annotation))
+    return found.pop() if len(found) == 1 else None
+
+
+class _SnakeCaseSignature:
+    """A model's signature as callers write it: its fields by their snake_case names (the JSON names work too)."""
+
+    def __get__(self, instance: Any, owner: Type[ApiModel]) -> inspect.Signature:
+        parameters = [
+            inspect.Parameter(
+                name,
+                inspect.Parameter.KEYWORD_ONLY,
+                default=inspect.Parameter.empty if info.is_required() else info.get_default(call_default_factory=True),
+                annotation=info.annotation,
+            )
+            for name, info in owner.model_fields.items()
+        ]
+        return inspect.Signature(parameters, return_annotation=None)

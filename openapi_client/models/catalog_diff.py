@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List
+from typing import Annotated, List
 
 from pydantic import Field
 
@@ -14,7 +14,7 @@ from openapi_client.models.stream_transform import StreamTransform
 class CatalogDiff(CatalogDiffMethods, ApiModel):
     """Describes the difference between two Airbyte catalogs."""
 
-    transforms: List[StreamTransform] = Field(
-        alias="transforms",
-        description="list of stream transformations. order does not matter.",
-    )
+    transforms: Annotated[
+        List[StreamTransform],
+        Field(alias="transforms", description="list of stream transformations. order does not matter."),
+    ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict
+from typing import Annotated, Any, Dict
 
 from pydantic import Field
 
@@ -13,5 +13,5 @@ from openapi_client.models.stream_mapper_type import StreamMapperType
 class ConfiguredStreamMapper(ApiModel):
     """ConfiguredStreamMapper model."""
 
-    type: StreamMapperType = Field(alias="type")
-    mapper_configuration: Dict[str, Any] = Field(alias="mapperConfiguration")
+    type: Annotated[StreamMapperType, Field(alias="type")]
+    mapper_configuration: Annotated[Dict[str, Any], Field(alias="mapperConfiguration")]

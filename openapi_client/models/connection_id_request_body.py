@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from uuid import UUID
 
 from pydantic import Field
@@ -12,4 +13,4 @@ from openapi_client.models.base import ApiModel
 class ConnectionIdRequestBody(ApiModel):
     """ConnectionIdRequestBody model."""
 
-    connection_id: UUID = Field(alias="connectionId")
+    connection_id: Annotated[UUID, Field(alias="connectionId")]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field, StrictInt
 
 from openapi_client.models.base import ApiEnum, ApiModel
@@ -20,5 +22,5 @@ class ConnectionScheduleTimeUnit(ApiEnum):
 class ConnectionSchedule(ApiModel):
     """if null, then no schedule is set."""
 
-    units: StrictInt = Field(alias="units")
-    time_unit: ConnectionScheduleTimeUnit = Field(alias="timeUnit")
+    units: Annotated[StrictInt, Field(alias="units")]
+    time_unit: Annotated[ConnectionScheduleTimeUnit, Field(alias="timeUnit")]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Annotated, Optional
 
 from pydantic import Field
 
@@ -14,5 +14,5 @@ from openapi_client.models.connection_schedule_data_cron import ConnectionSchedu
 class ConnectionScheduleData(ApiModel):
     """schedule for when the the connection should run, per the schedule type"""
 
-    basic_schedule: Optional[ConnectionScheduleDataBasicSchedule] = Field(default=None, alias="basicSchedule")
-    cron: Optional[ConnectionScheduleDataCron] = Field(default=None, alias="cron")
+    basic_schedule: Annotated[Optional[ConnectionScheduleDataBasicSchedule], Field(alias="basicSchedule")] = None
+    cron: Annotated[Optional[ConnectionScheduleDataCron], Field(alias="cron")] = None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field, StrictStr
 
 from openapi_client.models.base import ApiModel
@@ -10,5 +12,5 @@ from openapi_client.models.base import ApiModel
 class ConnectionScheduleDataCron(ApiModel):
     """ConnectionScheduleDataCron model."""
 
-    cron_expression: StrictStr = Field(alias="cronExpression")
-    cron_time_zone: StrictStr = Field(alias="cronTimeZone")
+    cron_expression: Annotated[StrictStr, Field(alias="cronExpression")]
+    cron_time_zone: Annotated[StrictStr, Field(alias="cronTimeZone")]

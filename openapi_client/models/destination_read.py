@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Annotated, Any, Optional
 from uuid import UUID
 
 from pydantic import Field, StrictBool, StrictStr
@@ -16,14 +16,14 @@ from openapi_client.models.support_state import SupportState
 class DestinationRead(ApiModel):
     """DestinationRead model."""
 
-    destination_definition_id: UUID = Field(alias="destinationDefinitionId")
-    destination_id: UUID = Field(alias="destinationId")
-    workspace_id: UUID = Field(alias="workspaceId")
-    connection_configuration: Dict[str, Any] = Field(alias="connectionConfiguration")
-    name: StrictStr = Field(alias="name")
-    destination_name: StrictStr = Field(alias="destinationName")
-    icon: Optional[StrictStr] = Field(default=None, alias="icon")
-    is_version_override_applied: Optional[StrictBool] = Field(default=None, alias="isVersionOverrideApplied")
-    breaking_changes: Optional[ActorDefinitionVersionBreakingChanges] = Field(default=None, alias="breakingChanges")
-    support_state: Optional[SupportState] = Field(default=None, alias="supportState")
-    status: Optional[ActorStatus] = Field(default=None, alias="status")
+    destination_definition_id: Annotated[UUID, Field(alias="destinationDefinitionId")]
+    destination_id: Annotated[UUID, Field(alias="destinationId")]
+    workspace_id: Annotated[UUID, Field(alias="workspaceId")]
+    connection_configuration: Annotated[Any, Field(alias="connectionConfiguration")]
+    name: Annotated[StrictStr, Field(alias="name")]
+    destination_name: Annotated[StrictStr, Field(alias="destinationName")]
+    icon: Annotated[Optional[StrictStr], Field(alias="icon")] = None
+    is_version_override_applied: Annotated[Optional[StrictBool], Field(alias="isVersionOverrideApplied")] = None
+    breaking_changes: Annotated[Optional[ActorDefinitionVersionBreakingChanges], Field(alias="breakingChanges")] = None
+    support_state: Annotated[Optional[SupportState], Field(alias="supportState")] = None
+    status: Annotated[Optional[ActorStatus], Field(alias="status")] = None

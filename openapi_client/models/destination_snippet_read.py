@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Annotated, Optional
 from uuid import UUID
 
 from pydantic import Field, StrictStr
@@ -13,8 +13,8 @@ from openapi_client.models.base import ApiModel
 class DestinationSnippetRead(ApiModel):
     """DestinationSnippetRead model."""
 
-    destination_id: UUID = Field(alias="destinationId")
-    name: StrictStr = Field(alias="name")
-    destination_definition_id: UUID = Field(alias="destinationDefinitionId")
-    destination_name: StrictStr = Field(alias="destinationName")
-    icon: Optional[StrictStr] = Field(default=None, alias="icon")
+    destination_id: Annotated[UUID, Field(alias="destinationId")]
+    name: Annotated[StrictStr, Field(alias="name")]
+    destination_definition_id: Annotated[UUID, Field(alias="destinationDefinitionId")]
+    destination_name: Annotated[StrictStr, Field(alias="destinationName")]
+    icon: Annotated[Optional[StrictStr], Field(alias="icon")] = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Annotated, Any, Dict, Optional
 
 from pydantic import Field
 
@@ -12,4 +12,4 @@ from openapi_client.models.base import ApiModel
 class FieldRemove(ApiModel):
     """FieldRemove model."""
 
-    var_schema: Optional[Dict[str, Any]] = Field(default=None, alias="schema")
+    var_schema: Annotated[Optional[Dict[str, Any]], Field(alias="schema")] = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict
+from typing import Annotated, Any, Dict
 
 from pydantic import Field
 
@@ -12,5 +12,5 @@ from openapi_client.models.base import ApiModel
 class FieldSchemaUpdate(ApiModel):
     """FieldSchemaUpdate model."""
 
-    old_schema: Dict[str, Any] = Field(alias="oldSchema")
-    new_schema: Dict[str, Any] = Field(alias="newSchema")
+    old_schema: Annotated[Dict[str, Any], Field(alias="oldSchema")]
+    new_schema: Annotated[Dict[str, Any], Field(alias="newSchema")]

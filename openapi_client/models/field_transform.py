@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import Annotated, List, Optional
 
 from pydantic import Field, StrictBool, StrictStr
 
@@ -23,9 +23,9 @@ class FieldTransformTransformType(ApiEnum):
 class FieldTransform(ApiModel):
     """Describes the difference in a field between two Streams."""
 
-    transform_type: FieldTransformTransformType = Field(alias="transformType")
-    field_name: List[StrictStr] = Field(alias="fieldName")
-    breaking: StrictBool = Field(alias="breaking")
-    add_field: Optional[FieldAdd] = Field(default=None, alias="addField")
-    remove_field: Optional[FieldRemove] = Field(default=None, alias="removeField")
-    update_field_schema: Optional[FieldSchemaUpdate] = Field(default=None, alias="updateFieldSchema")
+    transform_type: Annotated[FieldTransformTransformType, Field(alias="transformType")]
+    field_name: Annotated[List[StrictStr], Field(alias="fieldName")]
+    breaking: Annotated[StrictBool, Field(alias="breaking")]
+    add_field: Annotated[Optional[FieldAdd], Field(alias="addField")] = None
+    remove_field: Annotated[Optional[FieldRemove], Field(alias="removeField")] = None
+    update_field_schema: Annotated[Optional[FieldSchemaUpdate], Field(alias="updateFieldSchema")] = None

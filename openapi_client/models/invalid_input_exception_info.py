@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import Annotated, List, Optional
 
 from pydantic import Field, StrictStr
 
@@ -13,7 +13,7 @@ from openapi_client.models.invalid_input_property import InvalidInputProperty
 class InvalidInputExceptionInfo(ApiModel):
     """InvalidInputExceptionInfo model."""
 
-    message: StrictStr = Field(alias="message")
-    exception_class_name: Optional[StrictStr] = Field(default=None, alias="exceptionClassName")
-    exception_stack: Optional[List[StrictStr]] = Field(default=None, alias="exceptionStack")
-    validation_errors: List[InvalidInputProperty] = Field(alias="validationErrors")
+    message: Annotated[StrictStr, Field(alias="message")]
+    exception_class_name: Annotated[Optional[StrictStr], Field(alias="exceptionClassName")] = None
+    exception_stack: Annotated[Optional[List[StrictStr]], Field(alias="exceptionStack")] = None
+    validation_errors: Annotated[List[InvalidInputProperty], Field(alias="validationErrors")]

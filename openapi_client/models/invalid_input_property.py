@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Annotated, Optional
 
 from pydantic import Field, StrictStr
 
@@ -12,6 +12,6 @@ from openapi_client.models.base import ApiModel
 class InvalidInputProperty(ApiModel):
     """InvalidInputProperty model."""
 
-    property_path: StrictStr = Field(alias="propertyPath")
-    invalid_value: Optional[StrictStr] = Field(default=None, alias="invalidValue")
-    message: Optional[StrictStr] = Field(default=None, alias="message")
+    property_path: Annotated[StrictStr, Field(alias="propertyPath")]
+    invalid_value: Annotated[Optional[StrictStr], Field(alias="invalidValue")] = None
+    message: Annotated[Optional[StrictStr], Field(alias="message")] = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import Annotated, List, Optional
 
 from pydantic import Field, StrictStr
 
@@ -12,9 +12,9 @@ from openapi_client.models.base import ApiModel
 class NotFoundKnownExceptionInfo(ApiModel):
     """NotFoundKnownExceptionInfo model."""
 
-    id: Optional[StrictStr] = Field(default=None, alias="id")
-    message: StrictStr = Field(alias="message")
-    exception_class_name: Optional[StrictStr] = Field(default=None, alias="exceptionClassName")
-    exception_stack: Optional[List[StrictStr]] = Field(default=None, alias="exceptionStack")
-    root_cause_exception_class_name: Optional[StrictStr] = Field(default=None, alias="rootCauseExceptionClassName")
-    root_cause_exception_stack: Optional[List[StrictStr]] = Field(default=None, alias="rootCauseExceptionStack")
+    id: Annotated[Optional[StrictStr], Field(alias="id")] = None
+    message: Annotated[StrictStr, Field(alias="message")]
+    exception_class_name: Annotated[Optional[StrictStr], Field(alias="exceptionClassName")] = None
+    exception_stack: Annotated[Optional[List[StrictStr]], Field(alias="exceptionStack")] = None
+    root_cause_exception_class_name: Annotated[Optional[StrictStr], Field(alias="rootCauseExceptionClassName")] = None
+    root_cause_exception_stack: Annotated[Optional[List[StrictStr]], Field(alias="rootCauseExceptionStack")] = None

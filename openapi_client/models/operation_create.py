@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from uuid import UUID
 
 from pydantic import Field, StrictStr
@@ -13,6 +14,6 @@ from openapi_client.models.operator_configuration import OperatorConfiguration
 class OperationCreate(ApiModel):
     """OperationCreate model."""
 
-    workspace_id: UUID = Field(alias="workspaceId")
-    name: StrictStr = Field(alias="name")
-    operator_configuration: OperatorConfiguration = Field(alias="operatorConfiguration")
+    workspace_id: Annotated[UUID, Field(alias="workspaceId")]
+    name: Annotated[StrictStr, Field(alias="name")]
+    operator_configuration: Annotated[OperatorConfiguration, Field(alias="operatorConfiguration")]

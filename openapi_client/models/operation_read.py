@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from uuid import UUID
 
 from pydantic import Field, StrictStr
@@ -13,7 +14,7 @@ from openapi_client.models.operator_configuration import OperatorConfiguration
 class OperationRead(ApiModel):
     """OperationRead model."""
 
-    workspace_id: UUID = Field(alias="workspaceId")
-    operation_id: UUID = Field(alias="operationId")
-    name: StrictStr = Field(alias="name")
-    operator_configuration: OperatorConfiguration = Field(alias="operatorConfiguration")
+    workspace_id: Annotated[UUID, Field(alias="workspaceId")]
+    operation_id: Annotated[UUID, Field(alias="operationId")]
+    name: Annotated[StrictStr, Field(alias="name")]
+    operator_configuration: Annotated[OperatorConfiguration, Field(alias="operatorConfiguration")]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Annotated, Optional
 
 from pydantic import Field
 
@@ -14,5 +14,5 @@ from openapi_client.models.operator_webhook import OperatorWebhook
 class OperatorConfiguration(ApiModel):
     """OperatorConfiguration model."""
 
-    operator_type: OperatorType = Field(alias="operatorType")
-    webhook: Optional[OperatorWebhook] = Field(default=None, alias="webhook")
+    operator_type: Annotated[OperatorType, Field(alias="operatorType")]
+    webhook: Annotated[Optional[OperatorWebhook], Field(alias="webhook")] = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Annotated, Optional
 from uuid import UUID
 
 from pydantic import Field, StrictStr
@@ -20,20 +20,15 @@ class OperatorWebhookWebhookType(ApiEnum):
 class OperatorWebhook(ApiModel):
     """OperatorWebhook model."""
 
-    webhook_config_id: Optional[UUID] = Field(
-        default=None,
-        alias="webhookConfigId",
-        description="The id of the webhook configs to use from the workspace.",
-    )
-    webhook_type: Optional[OperatorWebhookWebhookType] = Field(default=None, alias="webhookType")
-    dbt_cloud: Optional[OperatorWebhookDbtCloud] = Field(default=None, alias="dbtCloud")
-    execution_url: Optional[StrictStr] = Field(
-        default=None,
-        alias="executionUrl",
-        description="DEPRECATED. Populate dbtCloud instead.",
-    )
-    execution_body: Optional[StrictStr] = Field(
-        default=None,
-        alias="executionBody",
-        description="DEPRECATED. Populate dbtCloud instead.",
-    )
+    webhook_config_id: Annotated[
+        Optional[UUID],
+        Field(alias="webhookConfigId", description="The id of the webhook configs to use from the workspace."),
+    ] = None
+    webhook_type: Annotated[Optional[OperatorWebhookWebhookType], Field(alias="webhookType")] = None
+    dbt_cloud: Annotated[Optional[OperatorWebhookDbtCloud], Field(alias="dbtCloud")] = None
+    execution_url: Annotated[
+        Optional[StrictStr], Field(alias="executionUrl", description="DEPRECATED. Populate dbtCloud instead.")
+    ] = None
+    execution_body: Annotated[
+        Optional[StrictStr], Field(alias="executionBody", description="DEPRECATED. Populate dbtCloud instead.")
+    ] = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Annotated, Optional
 
 from pydantic import Field, StrictStr
 
@@ -12,9 +12,9 @@ from openapi_client.models.base import ApiModel
 class ResourceRequirements(ApiModel):
     """optional resource requirements to run workers (blank for unbounded allocations)"""
 
-    cpu_request: Optional[StrictStr] = Field(default=None, alias="cpu_request")
-    cpu_limit: Optional[StrictStr] = Field(default=None, alias="cpu_limit")
-    memory_request: Optional[StrictStr] = Field(default=None, alias="memory_request")
-    memory_limit: Optional[StrictStr] = Field(default=None, alias="memory_limit")
-    ephemeral_storage_request: Optional[StrictStr] = Field(default=None, alias="ephemeral_storage_request")
-    ephemeral_storage_limit: Optional[StrictStr] = Field(default=None, alias="ephemeral_storage_limit")
+    cpu_request: Annotated[Optional[StrictStr], Field(alias="cpu_request")] = None
+    cpu_limit: Annotated[Optional[StrictStr], Field(alias="cpu_limit")] = None
+    memory_request: Annotated[Optional[StrictStr], Field(alias="memory_request")] = None
+    memory_limit: Annotated[Optional[StrictStr], Field(alias="memory_limit")] = None
+    ephemeral_storage_request: Annotated[Optional[StrictStr], Field(alias="ephemeral_storage_request")] = None
+    ephemeral_storage_limit: Annotated[Optional[StrictStr], Field(alias="ephemeral_storage_limit")] = None

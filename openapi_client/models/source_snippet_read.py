@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Annotated, Optional
 from uuid import UUID
 
 from pydantic import Field, StrictStr
@@ -13,8 +13,8 @@ from openapi_client.models.base import ApiModel
 class SourceSnippetRead(ApiModel):
     """SourceSnippetRead model."""
 
-    source_id: UUID = Field(alias="sourceId")
-    name: StrictStr = Field(alias="name")
-    source_definition_id: UUID = Field(alias="sourceDefinitionId")
-    source_name: StrictStr = Field(alias="sourceName")
-    icon: Optional[StrictStr] = Field(default=None, alias="icon")
+    source_id: Annotated[UUID, Field(alias="sourceId")]
+    name: Annotated[StrictStr, Field(alias="name")]
+    source_definition_id: Annotated[UUID, Field(alias="sourceDefinitionId")]
+    source_name: Annotated[StrictStr, Field(alias="sourceName")]
+    icon: Annotated[Optional[StrictStr], Field(alias="icon")] = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import Annotated, List, Optional
 
 from pydantic import Field, StrictStr
 
@@ -12,5 +12,5 @@ from openapi_client.models.base import ApiModel
 class StreamAttributePrimaryKeyUpdate(ApiModel):
     """StreamAttributePrimaryKeyUpdate model."""
 
-    old_primary_key: Optional[List[List[StrictStr]]] = Field(default=None, alias="oldPrimaryKey")
-    new_primary_key: Optional[List[List[StrictStr]]] = Field(default=None, alias="newPrimaryKey")
+    old_primary_key: Annotated[Optional[List[List[StrictStr]]], Field(alias="oldPrimaryKey")] = None
+    new_primary_key: Annotated[Optional[List[List[StrictStr]]], Field(alias="newPrimaryKey")] = None

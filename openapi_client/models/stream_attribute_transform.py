@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Annotated, Optional
 
 from pydantic import Field, StrictBool
 
@@ -19,6 +19,6 @@ class StreamAttributeTransformTransformType(ApiEnum):
 class StreamAttributeTransform(ApiModel):
     """Describes the difference in an attribute between two Streams."""
 
-    transform_type: StreamAttributeTransformTransformType = Field(alias="transformType")
-    breaking: StrictBool = Field(alias="breaking")
-    update_primary_key: Optional[StreamAttributePrimaryKeyUpdate] = Field(default=None, alias="updatePrimaryKey")
+    transform_type: Annotated[StreamAttributeTransformTransformType, Field(alias="transformType")]
+    breaking: Annotated[StrictBool, Field(alias="breaking")]
+    update_primary_key: Annotated[Optional[StreamAttributePrimaryKeyUpdate], Field(alias="updatePrimaryKey")] = None

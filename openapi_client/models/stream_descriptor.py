@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Annotated, Optional
 
 from pydantic import Field, StrictStr
 
@@ -12,5 +12,5 @@ from openapi_client.models.base import ApiModel
 class StreamDescriptor(ApiModel):
     """StreamDescriptor model."""
 
-    name: StrictStr = Field(alias="name")
-    namespace: Optional[StrictStr] = Field(default=None, alias="namespace")
+    name: Annotated[StrictStr, Field(alias="name")]
+    namespace: Annotated[Optional[StrictStr], Field(alias="namespace")] = None

@@ -9,3 +9,6 @@ class StreamMapperType(ApiEnum):
     HASHING = "hashing"
     FIELD_RENAMING = "field-renaming"
     ROW_FILTERING = "row-filtering"
+    # The generator's names for the same members.
+    FIELD_MINUS_RENAMING = "field-renaming"
+    ROW_MINUS_FILTERING = "row-filtering"

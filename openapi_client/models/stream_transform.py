@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Annotated, Optional
 
 from pydantic import Field
 
@@ -22,6 +22,6 @@ class StreamTransformTransformType(ApiEnum):
 class StreamTransform(ApiModel):
     """StreamTransform model."""
 
-    transform_type: StreamTransformTransformType = Field(alias="transformType")
-    stream_descriptor: StreamDescriptor = Field(alias="streamDescriptor")
-    update_stream: Optional[StreamTransformUpdateStream] = Field(default=None, alias="updateStream")
+    transform_type: Annotated[StreamTransformTransformType, Field(alias="transformType")]
+    stream_descriptor: Annotated[StreamDescriptor, Field(alias="streamDescriptor")]
+    update_stream: Annotated[Optional[StreamTransformUpdateStream], Field(alias="updateStream")] = None

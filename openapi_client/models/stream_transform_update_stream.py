@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List
+from typing import Annotated, List
 
 from pydantic import Field
 
@@ -14,11 +14,14 @@ from openapi_client.models.stream_attribute_transform import StreamAttributeTran
 class StreamTransformUpdateStream(ApiModel):
     """StreamTransformUpdateStream model."""
 
-    field_transforms: List[FieldTransform] = Field(
-        alias="fieldTransforms",
-        description="list of field transformations. order does not matter.",
-    )
-    stream_attribute_transforms: List[StreamAttributeTransform] = Field(
-        alias="streamAttributeTransforms",
-        description="list of stream attribute transformations. order does not matter.",
-    )
+    field_transforms: Annotated[
+        List[FieldTransform],
+        Field(alias="fieldTransforms", description="list of field transformations. order does not matter."),
+    ]
+    stream_attribute_transforms: Annotated[
+        List[StreamAttributeTransform],
+        Field(
+            alias="streamAttributeTransforms",
+            description="list of stream attribute transformations. order does not matter.",
+        ),
+    ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import Annotated, List, Optional
 from uuid import UUID
 
 from pydantic import Field, StrictBool, StrictStr
@@ -24,33 +24,36 @@ from openapi_client.models.schema_change_backfill_preference import SchemaChange
 class WebBackendConnectionCreate(ApiModel):
     """WebBackendConnectionCreate model."""
 
-    name: Optional[StrictStr] = Field(default=None, alias="name", description="Optional name of the connection")
-    namespace_definition: Optional[NamespaceDefinitionType] = Field(default=None, alias="namespaceDefinition")
-    namespace_format: Optional[StrictStr] = Field(
-        default=None,
-        alias="namespaceFormat",
-        description="Used when namespaceDefinition is 'customformat'. If blank then behaves like namespaceDefinition = 'destination'. If \"${SOURCE_NAMESPACE}\" then behaves like namespaceDefinition = 'source'.",
-    )
-    prefix: Optional[StrictStr] = Field(
-        default=None,
-        alias="prefix",
-        description="Prefix that will be prepended to the name of each stream when it is written to the destination.",
-    )
-    source_id: UUID = Field(alias="sourceId")
-    destination_id: UUID = Field(alias="destinationId")
-    operation_ids: Optional[List[UUID]] = Field(default=None, alias="operationIds")
-    sync_catalog: Optional[AirbyteCatalog] = Field(default=None, alias="syncCatalog")
-    schedule: Optional[ConnectionSchedule] = Field(default=None, alias="schedule")
-    schedule_type: Optional[ConnectionScheduleType] = Field(default=None, alias="scheduleType")
-    schedule_data: Optional[ConnectionScheduleData] = Field(default=None, alias="scheduleData")
-    status: ConnectionStatus = Field(alias="status")
-    resource_requirements: Optional[ResourceRequirements] = Field(default=None, alias="resourceRequirements")
-    operations: Optional[List[OperationCreate]] = Field(default=None, alias="operations")
-    source_catalog_id: Optional[UUID] = Field(default=None, alias="sourceCatalogId")
-    geography: Optional[Geography] = Field(default=None, alias="geography")
-    notify_schema_changes: Optional[StrictBool] = Field(default=None, alias="notifySchemaChanges")
-    non_breaking_changes_preference: Optional[NonBreakingChangesPreference] = Field(
-        default=None,
-        alias="nonBreakingChangesPreference",
-    )
-    backfill_preference: Optional[SchemaChangeBackfillPreference] = Field(default=None, alias="backfillPreference")
+    name: Annotated[Optional[StrictStr], Field(alias="name", description="Optional name of the connection")] = None
+    namespace_definition: Annotated[Optional[NamespaceDefinitionType], Field(alias="namespaceDefinition")] = None
+    namespace_format: Annotated[
+        Optional[StrictStr],
+        Field(
+            alias="namespaceFormat",
+            description="Used when namespaceDefinition is 'customformat'. If blank then behaves like namespaceDefinition = 'destination'. If \"${SOURCE_NAMESPACE}\" then behaves like namespaceDefinition = 'source'.",
+        ),
+    ] = None
+    prefix: Annotated[
+        Optional[StrictStr],
+        Field(
+            alias="prefix",
+            description="Prefix that will be prepended to the name of each stream when it is written to the destination.",
+        ),
+    ] = None
+    source_id: Annotated[UUID, Field(alias="sourceId")]
+    destination_id: Annotated[UUID, Field(alias="destinationId")]
+    operation_ids: Annotated[Optional[List[UUID]], Field(alias="operationIds")] = None
+    sync_catalog: Annotated[Optional[AirbyteCatalog], Field(alias="syncCatalog")] = None
+    schedule: Annotated[Optional[ConnectionSchedule], Field(alias="schedule")] = None
+    schedule_type: Annotated[Optional[ConnectionScheduleType], Field(alias="scheduleType")] = None
+    schedule_data: Annotated[Optional[ConnectionScheduleData], Field(alias="scheduleData")] = None
+    status: Annotated[ConnectionStatus, Field(alias="status")]
+    resource_requirements: Annotated[Optional[ResourceRequirements], Field(alias="resourceRequirements")] = None
+    operations: Annotated[Optional[List[OperationCreate]], Field(alias="operations")] = None
+    source_catalog_id: Annotated[Optional[UUID], Field(alias="sourceCatalogId")] = None
+    geography: Annotated[Optional[Geography], Field(alias="geography")] = None
+    notify_schema_changes: Annotated[Optional[StrictBool], Field(alias="notifySchemaChanges")] = None
+    non_breaking_changes_preference: Annotated[
+        Optional[NonBreakingChangesPreference], Field(alias="nonBreakingChangesPreference")
+    ] = None
+    backfill_preference: Annotated[Optional[SchemaChangeBackfillPreference], Field(alias="backfillPreference")] = None

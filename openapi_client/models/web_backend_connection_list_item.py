@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Annotated, Optional
 from uuid import UUID
 
 from pydantic import Field, StrictBool, StrictInt, StrictStr
@@ -21,16 +21,18 @@ from openapi_client.models.source_snippet_read import SourceSnippetRead
 class WebBackendConnectionListItem(ApiModel):
     """Information about a connection that shows up in the connection list view."""
 
-    connection_id: UUID = Field(alias="connectionId")
-    name: StrictStr = Field(alias="name")
-    schedule_type: Optional[ConnectionScheduleType] = Field(default=None, alias="scheduleType")
-    schedule_data: Optional[ConnectionScheduleData] = Field(default=None, alias="scheduleData")
-    status: ConnectionStatus = Field(alias="status")
-    source: SourceSnippetRead = Field(alias="source")
-    destination: DestinationSnippetRead = Field(alias="destination")
-    latest_sync_job_created_at: Optional[StrictInt] = Field(default=None, alias="latestSyncJobCreatedAt")
-    latest_sync_job_status: Optional[JobStatus] = Field(default=None, alias="latestSyncJobStatus")
-    is_syncing: StrictBool = Field(alias="isSyncing")
-    schema_change: SchemaChange = Field(alias="schemaChange")
-    source_actor_definition_version: ActorDefinitionVersionRead = Field(alias="sourceActorDefinitionVersion")
-    destination_actor_definition_version: ActorDefinitionVersionRead = Field(alias="destinationActorDefinitionVersion")
+    connection_id: Annotated[UUID, Field(alias="connectionId")]
+    name: Annotated[StrictStr, Field(alias="name")]
+    schedule_type: Annotated[Optional[ConnectionScheduleType], Field(alias="scheduleType")] = None
+    schedule_data: Annotated[Optional[ConnectionScheduleData], Field(alias="scheduleData")] = None
+    status: Annotated[ConnectionStatus, Field(alias="status")]
+    source: Annotated[SourceSnippetRead, Field(alias="source")]
+    destination: Annotated[DestinationSnippetRead, Field(alias="destination")]
+    latest_sync_job_created_at: Annotated[Optional[StrictInt], Field(alias="latestSyncJobCreatedAt")] = None
+    latest_sync_job_status: Annotated[Optional[JobStatus], Field(alias="latestSyncJobStatus")] = None
+    is_syncing: Annotated[StrictBool, Field(alias="isSyncing")]
+    schema_change: Annotated[SchemaChange, Field(alias="schemaChange")]
+    source_actor_definition_version: Annotated[ActorDefinitionVersionRead, Field(alias="sourceActorDefinitionVersion")]
+    destination_actor_definition_version: Annotated[
+        ActorDefinitionVersionRead, Field(alias="destinationActorDefinitionVersion")
+    ]

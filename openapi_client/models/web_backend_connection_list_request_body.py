@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import Annotated, List, Optional
 from uuid import UUID
 
 from pydantic import Field
@@ -13,6 +13,6 @@ from openapi_client.models.base import ApiModel
 class WebBackendConnectionListRequestBody(ApiModel):
     """WebBackendConnectionListRequestBody model."""
 
-    workspace_id: UUID = Field(alias="workspaceId")
-    source_id: Optional[List[UUID]] = Field(default=None, alias="sourceId")
-    destination_id: Optional[List[UUID]] = Field(default=None, alias="destinationId")
+    workspace_id: Annotated[UUID, Field(alias="workspaceId")]
+    source_id: Annotated[Optional[List[UUID]], Field(alias="sourceId")] = None
+    destination_id: Annotated[Optional[List[UUID]], Field(alias="destinationId")] = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import Annotated, List, Optional
 from uuid import UUID
 
 from pydantic import Field, StrictBool, StrictInt, StrictStr
@@ -31,42 +31,50 @@ from openapi_client.models.source_read import SourceRead
 class WebBackendConnectionRead(ConnectionReadMethods, ApiModel):
     """WebBackendConnectionRead model."""
 
-    connection_id: UUID = Field(alias="connectionId")
-    name: StrictStr = Field(alias="name")
-    namespace_definition: Optional[NamespaceDefinitionType] = Field(default=None, alias="namespaceDefinition")
-    namespace_format: Optional[StrictStr] = Field(
-        default=None,
-        alias="namespaceFormat",
-        description="Used when namespaceDefinition is 'customformat'. If blank then behaves like namespaceDefinition = 'destination'. If \"${SOURCE_NAMESPACE}\" then behaves like namespaceDefinition = 'source'.",
-    )
-    prefix: Optional[StrictStr] = Field(
-        default=None,
-        alias="prefix",
-        description="Prefix that will be prepended to the name of each stream when it is written to the destination.",
-    )
-    source_id: UUID = Field(alias="sourceId")
-    destination_id: UUID = Field(alias="destinationId")
-    sync_catalog: AirbyteCatalog = Field(alias="syncCatalog")
-    schedule: Optional[ConnectionSchedule] = Field(default=None, alias="schedule")
-    schedule_type: Optional[ConnectionScheduleType] = Field(default=None, alias="scheduleType")
-    schedule_data: Optional[ConnectionScheduleData] = Field(default=None, alias="scheduleData")
-    status: ConnectionStatus = Field(alias="status")
-    operation_ids: Optional[List[UUID]] = Field(default=None, alias="operationIds")
-    source: SourceRead = Field(alias="source")
-    destination: DestinationRead = Field(alias="destination")
-    operations: Optional[List[OperationRead]] = Field(default=None, alias="operations")
-    latest_sync_job_created_at: Optional[StrictInt] = Field(default=None, alias="latestSyncJobCreatedAt")
-    latest_sync_job_status: Optional[JobStatus] = Field(default=None, alias="latestSyncJobStatus")
-    is_syncing: StrictBool = Field(alias="isSyncing")
-    resource_requirements: Optional[ResourceRequirements] = Field(default=None, alias="resourceRequirements")
-    catalog_id: Optional[UUID] = Field(default=None, alias="catalogId")
-    catalog_diff: Optional[CatalogDiff] = Field(default=None, alias="catalogDiff")
-    geography: Optional[Geography] = Field(default=None, alias="geography")
-    schema_change: SchemaChange = Field(alias="schemaChange")
-    notify_schema_changes: StrictBool = Field(alias="notifySchemaChanges")
-    notify_schema_changes_by_email: StrictBool = Field(alias="notifySchemaChangesByEmail")
-    non_breaking_changes_preference: NonBreakingChangesPreference = Field(alias="nonBreakingChangesPreference")
-    created_at: Optional[StrictInt] = Field(default=None, alias="createdAt")
-    backfill_preference: Optional[SchemaChangeBackfillPreference] = Field(default=None, alias="backfillPreference")
-    source_actor_definition_version: ActorDefinitionVersionRead = Field(alias="sourceActorDefinitionVersion")
-    destination_actor_definition_version: ActorDefinitionVersionRead = Field(alias="destinationActorDefinitionVersion")
+    connection_id: Annotated[UUID, Field(alias="connectionId")]
+    name: Annotated[StrictStr, Field(alias="name")]
+    namespace_definition: Annotated[Optional[NamespaceDefinitionType], Field(alias="namespaceDefinition")] = None
+    namespace_format: Annotated[
+        Optional[StrictStr],
+        Field(
+            alias="namespaceFormat",
+            description="Used when namespaceDefinition is 'customformat'. If blank then behaves like namespaceDefinition = 'destination'. If \"${SOURCE_NAMESPACE}\" then behaves like namespaceDefinition = 'source'.",
+        ),
+    ] = None
+    prefix: Annotated[
+        Optional[StrictStr],
+        Field(
+            alias="prefix",
+            description="Prefix that will be prepended to the name of each stream when it is written to the destination.",
+        ),
+    ] = None
+    source_id: Annotated[UUID, Field(alias="sourceId")]
+    destination_id: Annotated[UUID, Field(alias="destinationId")]
+    sync_catalog: Annotated[AirbyteCatalog, Field(alias="syncCatalog")]
+    schedule: Annotated[Optional[ConnectionSchedule], Field(alias="schedule")] = None
+    schedule_type: Annotated[Optional[ConnectionScheduleType], Field(alias="scheduleType")] = None
+    schedule_data: Annotated[Optional[ConnectionScheduleData], Field(alias="scheduleData")] = None
+    status: Annotated[ConnectionStatus, Field(alias="status")]
+    operation_ids: Annotated[Optional[List[UUID]], Field(alias="operationIds")] = None
+    source: Annotated[SourceRead, Field(alias="source")]
+    destination: Annotated[DestinationRead, Field(alias="destination")]
+    operations: Annotated[Optional[List[OperationRead]], Field(alias="operations")] = None
+    latest_sync_job_created_at: Annotated[Optional[StrictInt], Field(alias="latestSyncJobCreatedAt")] = None
+    latest_sync_job_status: Annotated[Optional[JobStatus], Field(alias="latestSyncJobStatus")] = None
+    is_syncing: Annotated[StrictBool, Field(alias="isSyncing")]
+    resource_requirements: Annotated[Optional[ResourceRequirements], Field(alias="resourceRequirements")] = None
+    catalog_id: Annotated[Optional[UUID], Field(alias="catalogId")] = None
+    catalog_diff: Annotated[Optional[CatalogDiff], Field(alias="catalogDiff")] = None
+    geography: Annotated[Optional[Geography], Field(alias="geography")] = None
+    schema_change: Annotated[SchemaChange, Field(alias="schemaChange")]
+    notify_schema_changes: Annotated[StrictBool, Field(alias="notifySchemaChanges")]
+    notify_schema_changes_by_email: Annotated[StrictBool, Field(alias="notifySchemaChangesByEmail")]
+    non_breaking_changes_preference: Annotated[
+        NonBreakingChangesPreference, Field(alias="nonBreakingChangesPreference")
+    ]
+    created_at: Annotated[Optional[StrictInt], Field(alias="createdAt")] = None
+    backfill_preference: Annotated[Optional[SchemaChangeBackfillPreference], Field(alias="backfillPreference")] = None
+    source_actor_definition_version: Annotated[ActorDefinitionVersionRead, Field(alias="sourceActorDefinitionVersion")]
+    destination_actor_definition_version: Annotated[
+        ActorDefinitionVersionRead, Field(alias="destinationActorDefinitionVersion")
+    ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List
+from typing import Annotated, List
 
 from pydantic import Field
 
@@ -14,4 +14,4 @@ from openapi_client.models.web_backend_connection_list_item import WebBackendCon
 class WebBackendConnectionReadList(ConnectionListMethods, ApiModel):
     """WebBackendConnectionReadList model."""
 
-    connections: List[WebBackendConnectionListItem] = Field(alias="connections")
+    connections: Annotated[List[WebBackendConnectionListItem], Field(alias="connections")]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Annotated, Optional
 from uuid import UUID
 
 from pydantic import Field, StrictBool
@@ -13,5 +13,5 @@ from openapi_client.models.base import ApiModel
 class WebBackendConnectionRequestBody(ApiModel):
     """WebBackendConnectionRequestBody model."""
 
-    with_refreshed_catalog: Optional[StrictBool] = Field(default=None, alias="withRefreshedCatalog")
-    connection_id: UUID = Field(alias="connectionId")
+    with_refreshed_catalog: Annotated[Optional[StrictBool], Field(alias="withRefreshedCatalog")] = None
+    connection_id: Annotated[UUID, Field(alias="connectionId")]

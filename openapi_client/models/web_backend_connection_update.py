@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import Annotated, List, Optional
 from uuid import UUID
 
 from pydantic import Field, StrictBool, StrictStr
@@ -24,33 +24,38 @@ from openapi_client.models.web_backend_operation_create_or_update import WebBack
 class WebBackendConnectionUpdate(ApiModel):
     """Used to apply a patch-style update to a connection, which means that null properties remain unchanged"""
 
-    name: Optional[StrictStr] = Field(default=None, alias="name", description="Name that will be set to the connection")
-    connection_id: UUID = Field(alias="connectionId")
-    namespace_definition: Optional[NamespaceDefinitionType] = Field(default=None, alias="namespaceDefinition")
-    namespace_format: Optional[StrictStr] = Field(
-        default=None,
-        alias="namespaceFormat",
-        description="Used when namespaceDefinition is 'customformat'. If blank then behaves like namespaceDefinition = 'destination'. If \"${SOURCE_NAMESPACE}\" then behaves like namespaceDefinition = 'source'.",
+    name: Annotated[Optional[StrictStr], Field(alias="name", description="Name that will be set to the connection")] = (
+        None
     )
-    prefix: Optional[StrictStr] = Field(
-        default=None,
-        alias="prefix",
-        description="Prefix that will be prepended to the name of each stream when it is written to the destination.",
-    )
-    sync_catalog: Optional[AirbyteCatalog] = Field(default=None, alias="syncCatalog")
-    schedule: Optional[ConnectionSchedule] = Field(default=None, alias="schedule")
-    schedule_type: Optional[ConnectionScheduleType] = Field(default=None, alias="scheduleType")
-    schedule_data: Optional[ConnectionScheduleData] = Field(default=None, alias="scheduleData")
-    status: Optional[ConnectionStatus] = Field(default=None, alias="status")
-    resource_requirements: Optional[ResourceRequirements] = Field(default=None, alias="resourceRequirements")
-    skip_reset: Optional[StrictBool] = Field(default=None, alias="skipReset")
-    operations: Optional[List[WebBackendOperationCreateOrUpdate]] = Field(default=None, alias="operations")
-    source_catalog_id: Optional[UUID] = Field(default=None, alias="sourceCatalogId")
-    geography: Optional[Geography] = Field(default=None, alias="geography")
-    notify_schema_changes: Optional[StrictBool] = Field(default=None, alias="notifySchemaChanges")
-    notify_schema_changes_by_email: Optional[StrictBool] = Field(default=None, alias="notifySchemaChangesByEmail")
-    non_breaking_changes_preference: Optional[NonBreakingChangesPreference] = Field(
-        default=None,
-        alias="nonBreakingChangesPreference",
-    )
-    backfill_preference: Optional[SchemaChangeBackfillPreference] = Field(default=None, alias="backfillPreference")
+    connection_id: Annotated[UUID, Field(alias="connectionId")]
+    namespace_definition: Annotated[Optional[NamespaceDefinitionType], Field(alias="namespaceDefinition")] = None
+    namespace_format: Annotated[
+        Optional[StrictStr],
+        Field(
+            alias="namespaceFormat",
+            description="Used when namespaceDefinition is 'customformat'. If blank then behaves like namespaceDefinition = 'destination'. If \"${SOURCE_NAMESPACE}\" then behaves like namespaceDefinition = 'source'.",
+        ),
+    ] = None
+    prefix: Annotated[
+        Optional[StrictStr],
+        Field(
+            alias="prefix",
+            description="Prefix that will be prepended to the name of each stream when it is written to the destination.",
+        ),
+    ] = None
+    sync_catalog: Annotated[Optional[AirbyteCatalog], Field(alias="syncCatalog")] = None
+    schedule: Annotated[Optional[ConnectionSchedule], Field(alias="schedule")] = None
+    schedule_type: Annotated[Optional[ConnectionScheduleType], Field(alias="scheduleType")] = None
+    schedule_data: Annotated[Optional[ConnectionScheduleData], Field(alias="scheduleData")] = None
+    status: Annotated[Optional[ConnectionStatus], Field(alias="status")] = None
+    resource_requirements: Annotated[Optional[ResourceRequirements], Field(alias="resourceRequirements")] = None
+    skip_reset: Annotated[Optional[StrictBool], Field(alias="skipReset")] = None
+    operations: Annotated[Optional[List[WebBackendOperationCreateOrUpdate]], Field(alias="operations")] = None
+    source_catalog_id: Annotated[Optional[UUID], Field(alias="sourceCatalogId")] = None
+    geography: Annotated[Optional[Geography], Field(alias="geography")] = None
+    notify_schema_changes: Annotated[Optional[StrictBool], Field(alias="notifySchemaChanges")] = None
+    notify_schema_changes_by_email: Annotated[Optional[StrictBool], Field(alias="notifySchemaChangesByEmail")] = None
+    non_breaking_changes_preference: Annotated[
+        Optional[NonBreakingChangesPreference], Field(alias="nonBreakingChangesPreference")
+    ] = None
+    backfill_preference: Annotated[Optional[SchemaChangeBackfillPreference], Field(alias="backfillPreference")] = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List
+from typing import Annotated, List
 
 from pydantic import Field
 
@@ -13,4 +13,4 @@ from openapi_client.models.geography import Geography
 class WebBackendGeographiesListResult(ApiModel):
     """WebBackendGeographiesListResult model."""
 
-    geographies: List[Geography] = Field(alias="geographies")
+    geographies: Annotated[List[Geography], Field(alias="geographies")]

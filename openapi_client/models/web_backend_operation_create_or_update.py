@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Annotated, Optional
 from uuid import UUID
 
 from pydantic import Field, StrictStr
@@ -14,7 +14,7 @@ from openapi_client.models.operator_configuration import OperatorConfiguration
 class WebBackendOperationCreateOrUpdate(ApiModel):
     """WebBackendOperationCreateOrUpdate model."""
 
-    operation_id: Optional[UUID] = Field(default=None, alias="operationId")
-    workspace_id: UUID = Field(alias="workspaceId")
-    name: StrictStr = Field(alias="name")
-    operator_configuration: OperatorConfiguration = Field(alias="operatorConfiguration")
+    operation_id: Annotated[Optional[UUID], Field(alias="operationId")] = None
+    workspace_id: Annotated[UUID, Field(alias="workspaceId")]
+    name: Annotated[StrictStr, Field(alias="name")]
+    operator_configuration: Annotated[OperatorConfiguration, Field(alias="operatorConfiguration")]

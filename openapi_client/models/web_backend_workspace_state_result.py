@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field, StrictBool
 
 from openapi_client.models.base import ApiModel
@@ -10,6 +12,6 @@ from openapi_client.models.base import ApiModel
 class WebBackendWorkspaceStateResult(ApiModel):
     """WebBackendWorkspaceStateResult model."""
 
-    has_connections: StrictBool = Field(alias="hasConnections")
-    has_sources: StrictBool = Field(alias="hasSources")
-    has_destinations: StrictBool = Field(alias="hasDestinations")
+    has_connections: Annotated[StrictBool, Field(alias="hasConnections")]
+    has_sources: Annotated[StrictBool, Field(alias="hasSources")]
+    has_destinations: Annotated[StrictBool, Field(alias="hasDestinations")]

@@ -7,7 +7,7 @@ import threading
 from collections import Counter, deque
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Callable, Deque, Dict, List, Optional, Type, Union
+from typing import Any, Callable, Deque, Dict, List, Optional, Type, Union
 from urllib.parse import urlsplit
 
 from openapi_client.operations import OperationSpec
@@ -168,7 +168,7 @@ class LocalAirbyte(AirbyteState):
             return Reply(*self._answer(operation, request))
         return self._faulty(fault, operation.name, lambda: self._answer(operation, request))
 
-    def _answer(self, operation: OperationSpec, request: Request) -> Answer:
+    def _answer(self, operation: OperationSpec[Any], request: Request) -> Answer:
         if self.auth is not None and operation.name == "web_backend_get_connection" and _refreshing(request.body):
             try:
                 check_access(self.applications, operation.name, request.header("Authorization"), refresh=True)

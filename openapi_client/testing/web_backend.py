@@ -12,7 +12,7 @@ import time
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 from uuid import UUID, uuid4
 
-from openapi_client.api.web_backend_api import WebBackendApi
+from openapi_client.api.web_backend_api import OPERATIONS as DECLARED_OPERATIONS
 from openapi_client.models.connection_id_request_body import ConnectionIdRequestBody
 from openapi_client.models.connection_status import ConnectionStatus
 from openapi_client.models.web_backend_connection_create import WebBackendConnectionCreate
@@ -20,7 +20,7 @@ from openapi_client.models.web_backend_connection_list_request_body import WebBa
 from openapi_client.models.web_backend_connection_request_body import WebBackendConnectionRequestBody
 from openapi_client.models.web_backend_connection_update import WebBackendConnectionUpdate
 from openapi_client.models.web_backend_workspace_state import WebBackendWorkspaceState
-from openapi_client.operations import Operation, OperationSpec
+from openapi_client.operations import OperationSpec
 from openapi_client.testing import pagination
 from openapi_client.testing.catalog_converter import (
     ConfiguredStream,
@@ -59,13 +59,8 @@ _PATCHED = {
 }
 
 
-def _declared_operations() -> Dict[str, OperationSpec]:
-    declared = (vars(WebBackendApi)[name] for name in sorted(vars(WebBackendApi)))
-    return {operation.spec.path: operation.spec for operation in declared if isinstance(operation, Operation)}
-
-
 # The operations as the client declares them (path, request model), by path.
-OPERATIONS: Dict[str, OperationSpec] = _declared_operations()
+OPERATIONS: Dict[str, OperationSpec[Any]] = {operation.path: operation for operation in DECLARED_OPERATIONS}
 
 
 class WebBackend:
@@ -78,7 +73,7 @@ class WebBackend:
         self.version = version
         self.edition = edition
 
-    def answer(self, operation: OperationSpec, raw_body: bytes, path: str) -> Answer:
+    def answer(self, operation: OperationSpec[Any], raw_body: bytes, path: str) -> Answer:
         """The status, JSON body and headers that answer a request with `raw_body` to `operation`."""
         try:
             arguments: Tuple[Any, ...] = (None, {})
@@ -342,7 +337,7 @@ class WebBackend:
 
     # -- what the operations share ---------------------------------------------------------------------------
 
-    def _binding(self, operation: Optional[OperationSpec]) -> Binding:
+    def _binding(self, operation: Optional[OperationSpec[Any]]) -> Binding:
         """How this server binds the operation's body (`None`: the 2025 list's pagination part)."""
         spec = operation or OPERATIONS[LIST_PATH]
         assert spec.request_type is not None
