@@ -1,4 +1,5 @@
-"""Quickstart: list a workspace's connections, create one, patch it, refresh its catalog and show the diff.
+"""Quickstart: list a workspace's connections, create one, discover its streams, choose some and a schedule,
+then refresh its catalog after an upstream change and show the diff.
 
     python examples/quickstart.py
 
@@ -20,8 +21,6 @@ from uuid import UUID
 
 import openapi_client
 from openapi_client.models.airbyte_catalog import AirbyteCatalog
-from openapi_client.models.connection_schedule_data import ConnectionScheduleData
-from openapi_client.models.connection_schedule_data_basic_schedule import ConnectionScheduleDataBasicSchedule
 from openapi_client.models.connection_schedule_type import ConnectionScheduleType
 from openapi_client.models.connection_status import ConnectionStatus
 from openapi_client.models.stream_transform import StreamTransform
@@ -29,6 +28,7 @@ from openapi_client.models.web_backend_connection_create import WebBackendConnec
 from openapi_client.models.web_backend_connection_list_request_body import WebBackendConnectionListRequestBody
 from openapi_client.models.web_backend_connection_request_body import WebBackendConnectionRequestBody
 from openapi_client.models.web_backend_connection_update import WebBackendConnectionUpdate
+from openapi_client.schedules import schedule
 
 NAME = "openapi_client quickstart"
 
@@ -107,20 +107,24 @@ def run(target: Target) -> int:
         return 0
     created = api.web_backend_create_connection(request)
     print(f'Created "{created.name}" ({created.connection_id}): {created.source.name} -> {created.destination.name}')
+    print(f"It has {len(created.sync_catalog.streams)} stream(s): a connection created without a catalog has none.")
+
+    heading("3. Discover its source's streams")
+    discovered = refresh(api, created.connection_id)
     print_table(
         ["STREAM", "SYNC MODE", "DESTINATION MODE", "CURSOR", "PRIMARY KEY", "SELECTED"],
-        [stream_row(entry) for entry in created.sync_catalog.streams if entry.stream and entry.config],
+        [stream_row(entry) for entry in discovered.sync_catalog.streams if entry.stream and entry.config],
     )
 
-    heading("3. Patch it: only the fields sent change")
+    heading("4. Patch it: choose streams, a schedule and a name; only the fields sent change")
+    chosen = [entry.stream.name for entry in discovered.sync_catalog.streams if entry.stream][:2]
+    # `to_update()` carries the refreshed catalog's id (`sourceCatalogId`), which accepts the catalog just discovered.
     patched = api.web_backend_update_connection(
-        WebBackendConnectionUpdate(
-            connection_id=created.connection_id,
+        discovered.to_update(
             name=f"{created.name} (every 6 hours)",
-            schedule_type=ConnectionScheduleType.BASIC,
-            schedule_data=ConnectionScheduleData(
-                basic_schedule=ConnectionScheduleDataBasicSchedule(time_unit="hours", units=6)
-            ),
+            sync_catalog=discovered.sync_catalog.select(*chosen, only=True),
+            skip_reset=True,
+            **schedule("every 6 hours"),
         )
     )
     print_table(
@@ -129,18 +133,14 @@ def run(target: Target) -> int:
             ["name", created.name, patched.name],
             ["schedule", schedule_text(created), schedule_text(patched)],
             ["status", created.status, patched.status],
-            ["geography", created.geography, patched.geography],
-            ["streams", len(created.sync_catalog.streams), len(patched.sync_catalog.streams)],
+            ["streams", selected_streams(created), selected_streams(patched)],
         ],
     )
 
-    heading("4. Refresh its catalog")
+    heading("5. Refresh its catalog and review the change")
     if target.local is not None:
         simulate_schema_change(target.local, patched.source_id)
-    refreshed = api.web_backend_get_connection(
-        WebBackendConnectionRequestBody(connection_id=patched.connection_id, with_refreshed_catalog=True),
-        _request_timeout=(10, 300),
-    )
+    refreshed = refresh(api, patched.connection_id)
     transforms = refreshed.catalog_diff.transforms if refreshed.catalog_diff else []
     print(f"Schema change: {refreshed.schema_change} ({len(transforms)} stream(s) changed)")
     if transforms:
@@ -149,7 +149,7 @@ def run(target: Target) -> int:
         print("No changes: the source's schema matches the connection's catalog.")
 
     if target.local is None:
-        heading("5. Clean up")
+        heading("6. Clean up")
         api.web_backend_update_connection(
             WebBackendConnectionUpdate(connection_id=created.connection_id, status=ConnectionStatus.DEPRECATED)
         )
@@ -158,9 +158,23 @@ def run(target: Target) -> int:
     return 0
 
 
+def refresh(api: openapi_client.WebBackendApi, connection_id: UUID) -> Any:
+    """The connection with its source's schema discovered now: minutes on a real source, so a long read timeout."""
+    return api.web_backend_get_connection(
+        WebBackendConnectionRequestBody(connection_id=connection_id, with_refreshed_catalog=True),
+        _request_timeout=(10, 300),
+    )
+
+
+def selected_streams(connection: Any) -> str:
+    names = [e.stream.name for e in connection.sync_catalog.streams if e.stream and e.config and e.config.selected]
+    return ", ".join(names) or "(none)"
+
+
 def creation_request(target: Target, listed: Sequence[Any]) -> Optional[WebBackendConnectionCreate]:
-    """A new, inactive connection: locally from GitHub to the warehouse with the source's own catalog; on a
-    real Airbyte, between the first connection's source and destination, with that connection's catalog."""
+    """A new, inactive connection: locally from GitHub to the warehouse, without a catalog, as the web app's
+    first step would be; on a real Airbyte, between the first connection's source and destination, with that
+    connection's catalog."""
     if target.local is not None:
         return WebBackendConnectionCreate(
             name="GitHub to BigQuery",
@@ -191,7 +205,7 @@ def simulate_schema_change(local: Any, source_id: UUID) -> None:
     issues = by_name["issues"].json_schema["properties"]
     issues["number"] = {"type": ["null", "string"]}
     issues["reactions"] = {"type": ["null", "object"], "properties": {"total_count": {"type": ["null", "integer"]}}}
-    del by_name["pull_requests"].json_schema["properties"]["updated_at"]
+    del by_name["repositories"].json_schema["properties"]["updated_at"]  # the cursor of an incremental stream
     commits = airbyte_stream("commits", {"sha": "string", "message": "string", "created_at": "timestamp"},
                              primary_key=["sha"], cursor="created_at")  # fmt: skip
     local.set_source_catalog(source_id, [*by_name.values(), commits])

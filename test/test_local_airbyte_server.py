@@ -578,12 +578,17 @@ def test_the_quickstart_runs_against_the_local_server_it_starts() -> None:
     assert "the local web backend at http://127.0.0.1:" in out
     assert "Postgres to BigQuery  active" in out and "Stripe to Snowflake" in out
     assert 'Created "GitHub to BigQuery"' in out
-    assert "name       GitHub to BigQuery  GitHub to BigQuery (every 6 hours)" in out
-    assert "schedule   manual              every 6 hours" in out
-    # Created without a catalog, the connection has none (as in Airbyte): every stream of the source is new to it.
-    assert "streams    0                   0" in out
-    assert "Schema change: no_change (4 stream(s) changed)" in out
-    assert "commits        add_stream" in out and "pull_requests  add_stream" in out
+    # Created without a catalog, the connection has none (as in Airbyte); a refresh discovers the source's streams,
+    # all unselected, and the patch selects two with the refreshed catalog's id.
+    assert "It has 0 stream(s)" in out
+    assert "repositories   incremental  append_dedup      updated_at  id           no" in out
+    assert "name      GitHub to BigQuery  GitHub to BigQuery (every 6 hours)" in out
+    assert "schedule  manual              every 6 hours" in out
+    assert "streams   (none)              repositories, issues" in out
+    # Upstream, the cursor of `repositories` went away: a breaking change; `commits` is a new stream.
+    assert "Schema change: breaking (3 stream(s) changed)" in out
+    assert "repositories  remove_field         updated_at             yes" in out
+    assert "commits       add_stream" in out
     assert out.rstrip().endswith("Done.")
 
 
