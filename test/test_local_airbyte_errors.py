@@ -31,14 +31,15 @@ UPDATE = "/v1/web_backend/connections/update"
 CREATE = "/v1/web_backend/connections/create"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def airbyte() -> Iterator[LocalAirbyte]:
-    """One server for the module: these tests change nothing, or check that nothing changed."""
+    """A fresh server for each test: a refused request that changed something must not change what the next
+    test sees."""
     with LocalAirbyte() as local:
         yield local
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def web(airbyte: LocalAirbyte) -> Iterator[WebBackendApi]:
     with openapi_client.ApiClient(openapi_client.Configuration(host=airbyte.url, retries=0)) as client:
         yield WebBackendApi(client)
