@@ -154,6 +154,7 @@ SYMBOLS = {
 }
 # Calls whose removal only changes what is logged or checked by mypy; their text is not a promise of the docs.
 QUIET_CALLS = ("logger.debug", "typing.cast")
+GENERICS = frozenset({"Dict", "List", "Tuple", "Optional", "Deque"})
 
 
 def _skipped_nodes(tree: ast.Module) -> Set[int]:
@@ -166,9 +167,8 @@ def _skipped_nodes(tree: ast.Module) -> Set[int]:
 
     for node in ast.walk(tree):
         body = getattr(node, "body", None)
-        if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
-            if isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
-                skip(body[0])
+        if isinstance(body, list) and body and _is_docstring(body[0]):
+            skip(body[0])
         if isinstance(node, ast.AnnAssign):
             skip(node.annotation)
         if isinstance(node, ast.arg):
@@ -181,14 +181,18 @@ def _skipped_nodes(tree: ast.Module) -> Set[int]:
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             if any(isinstance(t, ast.Name) and t.id in ("__all__", "__slots__") for t in targets):
                 skip(node)
-        if isinstance(node, ast.Subscript):  # generic types in expressions: Dict[str, Any], TypeVar bounds
-            if isinstance(node.value, ast.Name) and node.value.id in ("Dict", "List", "Tuple", "Optional", "Deque"):
-                skip(node)
+        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id in GENERICS:
+            skip(node)  # a generic type in an expression: Dict[str, Any]
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("TypeVar", "cast"):
             skip(node)
         if isinstance(node, ast.JoinedStr):
             skip(node)
     return skipped
+
+
+def _is_docstring(statement: ast.stmt) -> bool:
+    value = getattr(statement, "value", None)
+    return isinstance(statement, ast.Expr) and isinstance(value, ast.Constant) and isinstance(value.value, str)
 
 
 def _module_level_strings(tree: ast.Module) -> Set[int]:
@@ -242,9 +246,12 @@ def _changes(node: ast.AST, strings: Set[int]) -> Iterator[Tuple[str, Callable[[
         called = ast.unparse(node.value.func)
         if not called.startswith(QUIET_CALLS):
             yield f"delete `{called}(...)`", _become(ast.Pass())
-    elif isinstance(node, ast.Return) and node.value is not None:
-        if not (isinstance(node.value, ast.Constant) and node.value.value is None):
-            yield "return None", lambda target: setattr(target, "value", ast.Constant(None))
+    elif isinstance(node, ast.Return) and node.value is not None and not _is_none(node.value):
+        yield "return None", lambda target: setattr(target, "value", ast.Constant(None))
+
+
+def _is_none(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and node.value is None
 
 
 def _become(replacement: ast.AST) -> Callable[[ast.AST], None]:
@@ -446,7 +453,8 @@ def table_row(mutant: Mutant, reason: str) -> str:
     def code(text: str) -> str:
         return "`` " + text.replace("|", "\\|") + " ``"
 
-    return f"| {mutant.module} | {mutant.function} | {mutant.description.replace('|', chr(92) + '|')} | {code(mutant.code)} | {reason} |"
+    description = mutant.description.replace("|", "\\|")
+    return f"| {mutant.module} | {mutant.function} | {description} | {code(mutant.code)} | {reason} |"
 
 
 def run_modules(modules: Sequence[str], jobs: int, timeout: float, only_line: Optional[int]) -> int:
@@ -472,7 +480,8 @@ def run_modules(modules: Sequence[str], jobs: int, timeout: float, only_line: Op
             for number, (mutant, outcome) in enumerate(pool.map(one, mutants), 1):
                 total[mutant.module] += 1
                 state = "SURVIVED" if outcome.survived else f"killed by {outcome.detail}"
-                print(f"[{number}/{len(mutants)}] {mutant.path}:{mutant.line} {mutant.description}: {state}", flush=True)
+                where = f"{mutant.path}:{mutant.line}"
+                print(f"[{number}/{len(mutants)}] {where} {mutant.description}: {state}", flush=True)
                 if outcome.survived:
                     survivors.append(mutant)
                 else:
@@ -488,7 +497,8 @@ def run_modules(modules: Sequence[str], jobs: int, timeout: float, only_line: Op
     print(f"  {'all':<13} {all_killed:>4} / {all_total:<4} {all_killed / max(all_total, 1):.1%}")
     new = [m for m in survivors if m.key not in equivalents]
     if survivors:
-        print(f"\n{len(survivors)} survivors, {len(survivors) - len(new)} of them listed as equivalent in docs/development.md")
+        listed = len(survivors) - len(new)
+        print(f"\n{len(survivors)} survivors, {listed} of them listed as equivalent in docs/development.md")
     for mutant in survivors:
         reason = equivalents.get(mutant.key)
         print(table_row(mutant, reason or "NEW: kill it with a test, or say why it is equivalent"))

@@ -47,10 +47,8 @@ def test_the_default_timeout_is_10_s_to_connect_and_60_s_to_read(server: Scripte
     with ApiClient(configuration) as client:
         WebBackendApi(client).web_backend_list_geographies()
         assert pooled_read_timeouts(client, server.url) == [60]
-        assert (client.rest_client.default_timeout.connect_timeout, client.rest_client.default_timeout.read_timeout) == (
-            10,
-            60,
-        )
+        default = client.rest_client.default_timeout
+        assert (default.connect_timeout, default.read_timeout) == (10, 60)
         WebBackendApi(client).web_backend_list_geographies(_request_timeout=(10, 600))
         assert pooled_read_timeouts(client, server.url) == [600]
 
