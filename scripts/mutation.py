@@ -349,6 +349,12 @@ ISSUE_MUTATIONS: List[Tuple[str, str, str, str]] = [
         'alias="catalogId"',
         'alias="catalogID"',
     ),
+    (
+        "(beyond the issue) a request's alias sourceId renamed sourceID",
+        "openapi_client/models/web_backend_connection_create.py",
+        'alias="sourceId"',
+        'alias="sourceID"',
+    ),
 ]
 ISSUE_TESTS = [
     "test_documented_values.py",
