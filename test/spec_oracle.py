@@ -162,12 +162,14 @@ class SpecOracle:
         self.strict = strict
         self.definitions = {name: json_schema(schema, strict) for name, schema in schemas.items()}
         self.operations = _operations(spec)
+        Draft202012Validator.check_schema({"$defs": self.definitions})
         self._validators: Dict[str, Draft202012Validator] = {}
 
     def validator(self, schema_name: str) -> Draft202012Validator:
+        if schema_name not in self.definitions:
+            raise KeyError(f"The spec has no schema {schema_name!r}")
         if schema_name not in self._validators:
             document = {"$ref": f"#/$defs/{schema_name}", "$defs": self.definitions}
-            Draft202012Validator.check_schema(document)
             self._validators[schema_name] = Draft202012Validator(document, format_checker=FORMATS)
         return self._validators[schema_name]
 
