@@ -123,6 +123,25 @@ def test_unknown_properties_are_refused_where_the_spec_says_so_and_everywhere_wh
     assert strict.problems("StreamJsonSchema", {"anything": [1, {"goes": None}]}) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "valid"),
+    [
+        ("2024-05-01T10:00:00Z", True),
+        ("2024-05-01t10:00:00.123456789z", True),
+        ("2024-05-01T10:00:00.000+0000", True),  # as the spec's Java pattern (`SSSZ`) writes it
+        ("2024-05-01T12:00:00+02:00", True),
+        ("2024-02-30T10:00:00Z", False),
+        ("2024-05-01T24:00:00Z", False),
+        ("2024-05-01T10:00:00", False),
+        ("2024-05-01T10:00:00+2:00", False),
+    ],
+)
+def test_date_times_are_read_as_rfc_3339_and_as_servers_write_them(
+    as_written: SpecOracle, text: str, valid: bool
+) -> None:
+    assert (as_written.problems("ISO8601DateTime", text) == []) is valid
+
+
 @given(data=st.data())
 @SPEC_SETTINGS
 def test_the_oracle_accepts_every_document_drawn_from_the_spec(
