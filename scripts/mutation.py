@@ -5,6 +5,7 @@ module in a scratch copy of the repository; a mutant the tests still pass with h
     python scripts/mutation.py --module retries   # one module (retries, auth, redaction, sending, base, catalog_diff)
     python scripts/mutation.py --issue            # the mutations issue 14 names, each with the test that kills it
     python scripts/mutation.py --list             # the mutants, without running them
+    python scripts/mutation.py --only report.txt  # only the mutants a report lists (its survivors, say)
 
 Survivors that docs/development.md lists as equivalent (its table "Surviving mutants": module, function, mutant,
 code, reason) are reported as such; any other survivor is new, and the run exits with status 1. The working tree is
@@ -35,21 +36,43 @@ DEVELOPMENT_DOC = ROOT / "docs" / "development.md"
 MODULES: Dict[str, Tuple[str, Sequence[str]]] = {
     "retries": (
         "openapi_client/retries.py",
-        ["test_retries.py", "test_documented_values.py", "test_faults.py", "test_proxy.py", "test_auth.py"],
+        [
+            "test_retries.py",
+            "test_documented_values.py",
+            "test_boundaries.py",
+            "test_faults.py",
+            "test_proxy.py",
+            "test_auth.py",
+        ],
     ),
     "auth": (
         "openapi_client/auth.py",
-        ["test_documented_values.py", "test_auth.py", "test_secrets.py", "test_promises.py"],
+        [
+            "test_documented_values.py",
+            "test_boundaries.py",
+            "test_auth.py",
+            "test_secrets.py",
+            "test_authentication_doc.py",
+            "test_promises.py",
+        ],
     ),
     "redaction": (
         "openapi_client/redaction.py",
-        ["test_secrets.py", "test_documented_values.py", "test_proxy.py", "test_auth.py", "test_faults.py"],
+        [
+            "test_secrets.py",
+            "test_documented_values.py",
+            "test_boundaries.py",
+            "test_proxy.py",
+            "test_auth.py",
+            "test_faults.py",
+        ],
     ),
     "sending": (
         "openapi_client/sending.py",
         [
             "test_operations.py",
             "test_documented_values.py",
+            "test_boundaries.py",
             "test_faults.py",
             "test_secrets.py",
             "test_auth.py",
@@ -61,6 +84,7 @@ MODULES: Dict[str, Tuple[str, Sequence[str]]] = {
         "openapi_client/models/base.py",
         [
             "test_models.py",
+            "test_boundaries.py",
             "test_round_trip.py",
             "test_forward_compat.py",
             "test_operations.py",
@@ -72,7 +96,13 @@ MODULES: Dict[str, Tuple[str, Sequence[str]]] = {
     ),
     "catalog_diff": (
         "openapi_client/testing/catalog_diff.py",
-        ["test_documented_values.py", "test_local_airbyte.py", "test_spec_oracle.py", "test_local_airbyte_errors.py"],
+        [
+            "test_documented_values.py",
+            "test_boundaries.py",
+            "test_local_airbyte.py",
+            "test_spec_oracle.py",
+            "test_local_airbyte_errors.py",
+        ],
     ),
 }
 
@@ -154,7 +184,7 @@ SYMBOLS = {
 }
 # Calls whose removal only changes what is logged or checked by mypy; their text is not a promise of the docs.
 QUIET_CALLS = ("logger.debug", "typing.cast")
-GENERICS = frozenset({"Dict", "List", "Tuple", "Optional", "Deque"})
+GENERICS = frozenset({"Dict", "List", "Tuple", "Optional", "Deque", "Callable", "Union", "Type"})
 
 
 def _skipped_nodes(tree: ast.Module) -> Set[int]:
@@ -185,8 +215,8 @@ def _skipped_nodes(tree: ast.Module) -> Set[int]:
             skip(node)  # a generic type in an expression: Dict[str, Any]
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("TypeVar", "cast"):
             skip(node)
-        if isinstance(node, ast.JoinedStr):
-            skip(node)
+        if isinstance(node, (ast.JoinedStr, ast.Assert)):
+            skip(node)  # f-strings are messages; asserts only narrow types for mypy
     return skipped
 
 
@@ -440,9 +470,13 @@ def documented_equivalents() -> Dict[Tuple[str, str, str, str], str]:
     if not DEVELOPMENT_DOC.is_file():
         return {}
     text = DEVELOPMENT_DOC.read_text(encoding="utf-8")
-    table = text.split("### Surviving mutants", 1)[-1] if "### Surviving mutants" in text else ""
+    return table_rows(text.split("### Surviving mutants", 1)[-1] if "### Surviving mutants" in text else "")
+
+
+def table_rows(text: str) -> Dict[Tuple[str, str, str, str], str]:
+    """The mutants of the table rows in `text` (a run's report, or docs/development.md), with their reasons."""
     rows: Dict[Tuple[str, str, str, str], str] = {}
-    for line in table.splitlines():
+    for line in text.splitlines():
         cells = [cell.strip() for cell in re.split(r"(?<!\\)\|", line.strip())[1:-1]]
         if len(cells) == 5 and cells[0] not in ("module", "") and not set(cells[0]) <= {"-", ":"}:
             module, function, description, code, reason = (_cell(cell) for cell in cells)
@@ -463,9 +497,9 @@ def table_row(mutant: Mutant, reason: str) -> str:
     return f"| {mutant.module} | {mutant.function} | {description} | {code(mutant.code)} | {reason} |"
 
 
-def run_modules(modules: Sequence[str], jobs: int, timeout: float, only_line: Optional[int]) -> int:
+def run_modules(modules: Sequence[str], jobs: int, timeout: float, only: Optional[Set[Tuple[str, ...]]]) -> int:
     equivalents = documented_equivalents()
-    mutants = [m for module in modules for m in mutants_of(module) if only_line is None or m.line == only_line]
+    mutants = [m for module in modules for m in mutants_of(module) if only is None or m.key in only]
     print(f"{len(mutants)} mutants of {', '.join(modules)}; {jobs} at a time", flush=True)
     workers = Workers(jobs)
     survivors: List[Mutant] = []
@@ -532,7 +566,7 @@ def run_issue_mutations(jobs: int, timeout: float) -> int:
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--module", action="append", choices=sorted(MODULES), help="a module to mutate (repeatable)")
-    parser.add_argument("--line", type=int, help="only the mutants of this line (with one --module)")
+    parser.add_argument("--only", type=Path, help="only the mutants listed in this file (a run's report)")
     parser.add_argument("--issue", action="store_true", help="the mutations issue 14 names")
     parser.add_argument("--list", action="store_true", help="list the mutants and stop")
     parser.add_argument("--jobs", type=int, default=2, help="mutants run at a time (default 2)")
@@ -546,7 +580,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             for mutant in mutants_of(module):
                 print(f"{mutant.path}:{mutant.line} [{mutant.function}] {mutant.description}: {mutant.code}")
         return 0
-    return run_modules(modules, options.jobs, options.timeout, options.line)
+    only = set(table_rows(options.only.read_text(encoding="utf-8"))) if options.only else None
+    return run_modules(modules, options.jobs, options.timeout, only)
 
 
 if __name__ == "__main__":
