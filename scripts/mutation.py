@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -321,6 +322,7 @@ def mutants_of(module: str) -> List[Mutant]:
     skipped, strings, functions = _skipped_nodes(tree), _module_level_strings(tree), _functions(tree)
     nodes = list(ast.walk(tree))
     found: List[Mutant] = []
+    seen: Counter[Tuple[str, str, str]] = Counter()
     for index, node in enumerate(nodes):
         if id(node) in skipped:
             continue
@@ -329,7 +331,12 @@ def mutants_of(module: str) -> List[Mutant]:
             apply(list(ast.walk(mutated))[index])
             line = getattr(node, "lineno", 0)
             code = lines[line - 1].strip() if line else ""
-            found.append(Mutant(module, path, line, functions.get(id(node), "<module>"), description, code, ""))
+            function = functions.get(id(node), "<module>")
+            # The same change twice on one line (two `False`s, say) is told apart by its rank.
+            seen[(function, description, code)] += 1
+            if seen[(function, description, code)] > 1:
+                description += f" (#{seen[(function, description, code)]})"
+            found.append(Mutant(module, path, line, function, description, code, ""))
             found[-1].source = ast.unparse(ast.fix_missing_locations(mutated))
     return found
 
@@ -486,7 +493,7 @@ def table_rows(text: str) -> Dict[Tuple[str, str, str, str], str]:
 
 def _cell(text: str) -> str:
     text = text.replace("\\|", "|")
-    return text[2:-2] if text.startswith("`` ") and text.endswith(" ``") else text
+    return text[3:-3] if text.startswith("`` ") and text.endswith(" ``") else text
 
 
 def table_row(mutant: Mutant, reason: str) -> str:
