@@ -15,6 +15,7 @@ from typing import Any, Dict, Iterator, List, Optional
 import pytest
 import trustme
 import urllib3
+from pools import read_timeouts
 from samples import CONNECTION_ID, WORKSPACE_ID, connection_read
 from scripted_server import TOKEN_PATH, Reply, ScriptedServer, TokenIssuer
 from tunnel_proxy import TunnelProxy
@@ -103,11 +104,6 @@ def test_request_auth_replaces_the_credentials_for_one_call(reader: Reader, serv
         reader.namespace["api"] = WebBackendApi(client)
         reader.run(blocks()[3])  # ...and another token for this call
     assert authorizations(server) == ["Bearer <other token>"]
-
-
-def read_timeouts(client: ApiClient, url: str) -> List[Optional[float]]:
-    pool = client.rest_client.pool_manager.connection_from_url(url)
-    return [connection.sock.gettimeout() for connection in list(pool.pool.queue) if connection and connection.sock]
 
 
 def test_timeouts_for_every_call_and_for_one(reader: Reader, server: ScriptedServer) -> None:

@@ -17,7 +17,8 @@ from typing import Any, Dict, Iterator, List
 
 import pytest
 import urllib3
-from leaks import RecordedSleeps, debug_logging
+from leaks import FakeClock, RecordedSleeps, debug_logging
+from pools import connections_idle, connections_opened
 from samples import connection_read
 from scripted_server import TOKEN_PATH, Reply, ScriptedServer, TokenIssuer
 
@@ -140,16 +141,6 @@ def test_each_attempt_is_logged_at_debug_with_its_body_size_and_time(
 # -- connections go back to the pool ------------------------------------------------------------------------------
 
 
-def connections_opened(client: ApiClient, url: str) -> int:
-    return int(client.rest_client.pool_manager.connection_from_url(url).num_connections)
-
-
-def connections_idle(client: ApiClient, url: str) -> int:
-    """The connections back in the pool: with none leaked, all those opened once the calls are done."""
-    pool = client.rest_client.pool_manager.connection_from_url(url)
-    return sum(1 for connection in list(pool.pool.queue) if connection is not None)
-
-
 def test_an_answer_that_is_retried_leaves_its_connection_for_the_next_attempt(server: ScriptedServer) -> None:
     server.script(GEOGRAPHIES, *[Reply(503, {"message": "busy " * 100}, {"Retry-After": "0"})] * 2)
     server.always(GEOGRAPHIES, Reply(body={"geographies": ["us"]}))
@@ -227,14 +218,6 @@ def test_a_raw_answer_refused_with_401_leaves_its_connection_for_the_next_call(
 
 
 # -- application tokens -------------------------------------------------------------------------------------------
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = float(int(datetime.now().timestamp()))
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def test_a_token_is_replaced_at_the_very_moment_its_renewal_is_due(
@@ -385,18 +368,6 @@ def test_an_unreadable_date_time_in_an_optional_field_is_an_invalid_response(ser
 # -- catalog diffs (LocalAirbyte) ---------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def airbyte() -> Iterator[LocalAirbyte]:
-    with LocalAirbyte(seed=False) as local:
-        yield local
-
-
-@pytest.fixture
-def web(airbyte: LocalAirbyte) -> Iterator[WebBackendApi]:
-    with ApiClient(Configuration(host=airbyte.url, retries=0)) as client:
-        yield WebBackendApi(client)
-
-
 def refreshed_diff(airbyte: LocalAirbyte, web: WebBackendApi, before: List[Any], after: List[Any]) -> Any:
     source_id = airbyte.add_source("Shop DB", before)
     created = web.web_backend_create_connection(
@@ -415,11 +386,13 @@ def field_changes(connection: Any) -> List[Any]:
     ]
 
 
-def test_streams_of_the_same_name_in_two_namespaces_are_told_apart(airbyte: LocalAirbyte, web: WebBackendApi) -> None:
+def test_streams_of_the_same_name_in_two_namespaces_are_told_apart(
+    empty_airbyte: LocalAirbyte, empty_web: WebBackendApi
+) -> None:
     public = airbyte_stream("users", {"id": "integer"}, namespace="public")
     audit = airbyte_stream("users", {"id": "integer"}, namespace="audit")
     audit_grown = airbyte_stream("users", {"id": "integer", "at": "timestamp"}, namespace="audit")
-    refreshed = refreshed_diff(airbyte, web, [public, audit], [public, audit_grown])
+    refreshed = refreshed_diff(empty_airbyte, empty_web, [public, audit], [public, audit_grown])
     [transform] = refreshed.catalog_diff.transforms
     assert (transform.stream_descriptor.namespace, transform.stream_descriptor.name) == ("audit", "users")
     assert [(s.stream.namespace, s.stream.name) for s in refreshed.sync_catalog.streams] == [
@@ -429,25 +402,27 @@ def test_streams_of_the_same_name_in_two_namespaces_are_told_apart(airbyte: Loca
 
 
 def test_removing_a_primary_key_field_of_a_selected_stream_is_breaking(
-    airbyte: LocalAirbyte, web: WebBackendApi
+    empty_airbyte: LocalAirbyte, empty_web: WebBackendApi
 ) -> None:
     fields = {"shop": "string", "id": "integer", "updated_at": "timestamp"}
     before = airbyte_stream("orders", fields, primary_key=["shop", "id"], cursor="updated_at")
     after = airbyte_stream(
         "orders", {"id": "integer", "updated_at": "timestamp"}, primary_key=["id"], cursor="updated_at"
     )
-    refreshed = refreshed_diff(airbyte, web, [before], [after])
+    refreshed = refreshed_diff(empty_airbyte, empty_web, [before], [after])
     changes = field_changes(refreshed)
     assert [(kind, name, breaking) for kind, name, breaking, _ in changes] == [("remove_field", ["shop"], True)]
     assert refreshed.schema_change == SchemaChange.BREAKING
 
 
-def test_boolean_field_schemas_are_written_as_schema_objects(airbyte: LocalAirbyte, web: WebBackendApi) -> None:
+def test_boolean_field_schemas_are_written_as_schema_objects(
+    empty_airbyte: LocalAirbyte, empty_web: WebBackendApi
+) -> None:
     """JSON Schema allows `true` (anything) and `false` (nothing) as a field's schema; the diff writes objects."""
     before = airbyte_stream("events", {"id": "integer"}, primary_key=["id"])
     before.json_schema["properties"].update(anything=True, nothing=False, loose=True)
     after = airbyte_stream("events", {"id": "integer", "loose": {"type": "string"}}, primary_key=["id"])
-    changes = field_changes(refreshed_diff(airbyte, web, [before], [after]))
+    changes = field_changes(refreshed_diff(empty_airbyte, empty_web, [before], [after]))
     assert [
         (kind, name, document.get("removeField") or document.get("updateFieldSchema"))
         for kind, name, _, document in changes
@@ -467,10 +442,10 @@ ADDRESS = {"type": "object", "properties": {"city": {"type": "string"}}}
     ids=["now a string", "its own type changed"],
 )
 def test_an_object_whose_own_type_changes_is_one_change_of_the_whole_field(
-    airbyte: LocalAirbyte, web: WebBackendApi, new_address: Dict[str, Any]
+    empty_airbyte: LocalAirbyte, empty_web: WebBackendApi, new_address: Dict[str, Any]
 ) -> None:
     before = airbyte_stream("people", {"id": "integer", "address": ADDRESS}, primary_key=["id"])
     after = airbyte_stream("people", {"id": "integer", "address": new_address}, primary_key=["id"])
-    changes = field_changes(refreshed_diff(airbyte, web, [before], [after]))
+    changes = field_changes(refreshed_diff(empty_airbyte, empty_web, [before], [after]))
     assert [(kind, name) for kind, name, _, _ in changes] == [("update_field_schema", ["address"])]
     assert changes[0][3]["updateFieldSchema"] == {"oldSchema": ADDRESS, "newSchema": new_address}

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 import logging
-import time
-from typing import Any, Dict, Iterator, List, Optional
+from typing import Any, Dict, Iterator, List
 from uuid import UUID
 
 import pytest
-from leaks import RecordedSleeps, captured_text, debug_logging
+from leaks import FakeClock, RecordedSleeps, captured_text, debug_logging
+from pools import read_timeouts
 from scripted_server import TOKEN_PATH, Reply, ScriptedServer, TokenIssuer
 
 import openapi_client
@@ -34,23 +34,17 @@ def geographies(configuration: Configuration, **options: Any) -> Any:
 # -- README "Every call has a timeout: 10 s to connect and 60 s to read by default" -------------------------------
 
 
-def pooled_read_timeouts(client: ApiClient, url: str) -> List[Optional[float]]:
-    """The timeouts of the sockets the client keeps open to `url` after a call: the read timeout it waited with."""
-    pool = client.rest_client.pool_manager.connection_from_url(url)
-    return [connection.sock.gettimeout() for connection in list(pool.pool.queue) if connection and connection.sock]
-
-
 def test_the_default_timeout_is_10_s_to_connect_and_60_s_to_read(server: ScriptedServer) -> None:
     server.always(GEOGRAPHIES, Reply(body={"geographies": ["us"]}))
     configuration = Configuration(host=server.url)
     assert configuration.timeout == (10, 60)
     with ApiClient(configuration) as client:
         WebBackendApi(client).web_backend_list_geographies()
-        assert pooled_read_timeouts(client, server.url) == [60]
+        assert read_timeouts(client, server.url) == [60]
         default = client.rest_client.default_timeout
         assert (default.connect_timeout, default.read_timeout) == (10, 60)
         WebBackendApi(client).web_backend_list_geographies(_request_timeout=(10, 600))
-        assert pooled_read_timeouts(client, server.url) == [600]
+        assert read_timeouts(client, server.url) == [600]
 
 
 # -- docs/authentication.md, Retries ----------------------------------------------------------------------------
@@ -122,14 +116,6 @@ def test_each_retry_is_logged_at_info_naming_the_operation_url_wait_and_failure(
 
 
 # -- docs/authentication.md, Airbyte applications ----------------------------------------------------------------
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = time.time()
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture
@@ -228,18 +214,6 @@ def test_credential_headers_are_logged_as_redacted(server: ScriptedServer, caplo
 # -- docs/testing.md, "A difference is breaking when it takes away what a selected stream syncs by" ---------------
 
 
-@pytest.fixture
-def airbyte() -> Iterator[LocalAirbyte]:
-    with LocalAirbyte(seed=False) as local:
-        yield local
-
-
-@pytest.fixture
-def web(airbyte: LocalAirbyte) -> Iterator[WebBackendApi]:
-    with ApiClient(Configuration(host=airbyte.url, retries=0)) as client:
-        yield WebBackendApi(client)
-
-
 def schema_changes(airbyte: LocalAirbyte, web: WebBackendApi, connection_id: UUID) -> List[SchemaChange]:
     """The connection's `schemaChange` as list, get and a refreshed get report it."""
     body = WebBackendConnectionListRequestBody(workspace_id=airbyte.workspace_id)
@@ -271,15 +245,15 @@ CURSOR = ["address", "changed_at"]
 
 @pytest.mark.parametrize("selected", [True, False], ids=["selected", "not selected"])
 def test_removing_the_parent_of_a_nested_cursor_is_breaking(
-    airbyte: LocalAirbyte, web: WebBackendApi, selected: bool
+    empty_airbyte: LocalAirbyte, empty_web: WebBackendApi, selected: bool
 ) -> None:
     people = airbyte_stream("people", {"id": "integer", "address": ADDRESS}, primary_key=["id"], cursor=CURSOR)
-    connection_id = connect(airbyte, web, people, selected=selected)
-    assert airbyte.connection(connection_id).sync_catalog.streams[0].config.cursor_field == CURSOR
+    connection_id = connect(empty_airbyte, empty_web, people, selected=selected)
+    assert empty_airbyte.connection(connection_id).sync_catalog.streams[0].config.cursor_field == CURSOR
     without_address = airbyte_stream("people", {"id": "integer"}, primary_key=["id"], cursor="id")
-    airbyte.set_source_catalog(airbyte.source_named("Shop DB"), [without_address])
+    empty_airbyte.set_source_catalog(empty_airbyte.source_named("Shop DB"), [without_address])
     expected = SchemaChange.BREAKING if selected else SchemaChange.NON_BREAKING
-    assert schema_changes(airbyte, web, connection_id) == [expected] * 3
+    assert schema_changes(empty_airbyte, empty_web, connection_id) == [expected] * 3
 
 
 @pytest.mark.parametrize(
@@ -287,11 +261,11 @@ def test_removing_the_parent_of_a_nested_cursor_is_breaking(
     [("append_dedup", SchemaChange.BREAKING), ("append", SchemaChange.NON_BREAKING)],
 )
 def test_a_changed_source_defined_primary_key_breaks_a_deduplicated_stream(
-    airbyte: LocalAirbyte, web: WebBackendApi, sync_mode: str, expected: SchemaChange
+    empty_airbyte: LocalAirbyte, empty_web: WebBackendApi, sync_mode: str, expected: SchemaChange
 ) -> None:
     fields = {"id": "integer", "shop": "string", "updated_at": "timestamp"}
     orders = airbyte_stream("orders", fields, primary_key=["id"], cursor="updated_at")
-    connection_id = connect(airbyte, web, orders, destination_sync_mode=sync_mode)
+    connection_id = connect(empty_airbyte, empty_web, orders, destination_sync_mode=sync_mode)
     rekeyed = airbyte_stream("orders", fields, primary_key=["shop", "id"], cursor="updated_at")
-    airbyte.set_source_catalog(airbyte.source_named("Shop DB"), [rekeyed])
-    assert schema_changes(airbyte, web, connection_id) == [expected] * 3
+    empty_airbyte.set_source_catalog(empty_airbyte.source_named("Shop DB"), [rekeyed])
+    assert schema_changes(empty_airbyte, empty_web, connection_id) == [expected] * 3

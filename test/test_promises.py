@@ -15,6 +15,7 @@ from typing import Any, Iterator, List
 
 import pytest
 import trustme
+from pools import pooled_sockets
 from pydantic import ValidationError
 from samples import CONNECTION_ID
 from scripted_server import Reply, ScriptedServer
@@ -136,11 +137,6 @@ def test_assert_hostname_names_the_host_the_certificate_must_name(elsewhere: Scr
 
 
 # -- socket options, logging, validation ----------------------------------------------------------------------------
-
-
-def pooled_sockets(client: ApiClient, url: str) -> List[socket.socket]:
-    pool = client.rest_client.pool_manager.connection_from_url(url)
-    return [connection.sock for connection in list(pool.pool.queue) if connection and connection.sock]
 
 
 @pytest.mark.parametrize("options", [None, [(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)]], ids=["default", "set"])
