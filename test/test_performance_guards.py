@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import gc
 import json
+import pkgutil
 import subprocess
 import sys
+import sysconfig
 import threading
 from collections import Counter
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterator, List, Set, Tuple
+from typing import Any, Callable, Dict, FrozenSet, Iterator, List, Set, Tuple
 from uuid import UUID
 
 import hypothesis
@@ -49,7 +51,17 @@ def models() -> List[type]:
 # objects in them, so it is left out, with what it calls.
 RUNTIME = frozenset({"openapi_client", "pydantic", "pydantic_core", "typing_extensions", "dateutil"})
 TRANSPORT = frozenset({"urllib3", "http", "email", "socket", "ssl", "selectors"})
-STANDARD_LIBRARY = frozenset(sys.stdlib_module_names)
+
+
+def _standard_library() -> FrozenSet[str]:
+    names = getattr(sys, "stdlib_module_names", None)
+    if names is None:  # before Python 3.10: the modules beside the standard library's own files
+        names = {module.name for module in pkgutil.iter_modules([sysconfig.get_paths()["stdlib"]])}
+        names |= set(sys.builtin_module_names)
+    return frozenset(names)
+
+
+STANDARD_LIBRARY = _standard_library()
 
 
 def is_the_clients(module: str) -> bool:
