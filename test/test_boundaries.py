@@ -361,8 +361,10 @@ def test_an_unreadable_date_time_in_an_optional_field_is_an_invalid_response(ser
     document["sourceActorDefinitionVersion"]["lastPublished"] = "last tuesday"
     server.always(GET, Reply(body=document))
     configuration = Configuration(host=server.url, retries=0)
-    with ApiClient(configuration) as client, pytest.raises(openapi_client.InvalidResponseError, match="lastPublished"):
+    with ApiClient(configuration) as client, pytest.raises(openapi_client.InvalidResponseError) as caught:
         WebBackendApi(client).web_backend_get_connection({"connectionId": document["connectionId"]})
+    # The error is about the text the server sent, not about a value the client made up.
+    assert "lastPublished: Input should be a valid datetime or date, invalid character" in str(caught.value)
 
 
 # -- catalog diffs (LocalAirbyte) ---------------------------------------------------------------------------------
