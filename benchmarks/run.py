@@ -166,9 +166,14 @@ def main(argv: Sequence[str]) -> int:
     if not wanted or "import" in wanted:
         print("measuring import ...", file=sys.stderr, flush=True)
         rows.extend(import_rows(11 if arguments.quick else 41))
+    return report(rows, time.perf_counter() - started_at)
+
+
+def report(rows: Sequence[Row], seconds: float) -> int:
+    """Print the table of `rows`; the exit status: 1 when a row misses its target, else 0."""
     print(table(rows))
     print(
-        f"\nPython {sys.version.split()[0]}, {os.cpu_count()} CPUs, {time.perf_counter() - started_at:.0f} s."
+        f"\nPython {sys.version.split()[0]}, {os.cpu_count()} CPUs, {seconds:.0f} s."
         " Medians of interleaved samples; spread = interquartile range / median."
     )
     missed = [row.scenario for row in rows if not row.passed]

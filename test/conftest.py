@@ -9,6 +9,7 @@ import pytest
 from scripted_server import ScriptedServer
 
 import openapi_client
+from openapi_client.testing import LocalAirbyte
 
 SPEC_DIR = Path(__file__).resolve().parents[1] / "spec"
 
@@ -44,3 +45,17 @@ def api(api_client: openapi_client.ApiClient) -> openapi_client.WebBackendApi:
 def spec_dir() -> Path:
     """The repository's copy of the spec (`spec/`)."""
     return SPEC_DIR
+
+
+@pytest.fixture
+def empty_airbyte() -> Iterator[LocalAirbyte]:
+    """A `LocalAirbyte` with an empty workspace."""
+    with LocalAirbyte(seed=False) as local:
+        yield local
+
+
+@pytest.fixture
+def empty_web(empty_airbyte: LocalAirbyte) -> Iterator[openapi_client.WebBackendApi]:
+    """The API of a client of `empty_airbyte`, without retries."""
+    with openapi_client.ApiClient(openapi_client.Configuration(host=empty_airbyte.url, retries=0)) as client:
+        yield openapi_client.WebBackendApi(client)

@@ -1,9 +1,10 @@
-"""Checks that tests of credentials and faults share: nothing secret in the captured logs, and a sleep that only
-records how long the client asked to wait."""
+"""Checks that tests of credentials and faults share: nothing secret in the captured logs, a sleep that only
+records how long the client asked to wait, and a clock the test moves."""
 
 from __future__ import annotations
 
 import logging
+import time
 from typing import Iterable, List, Optional
 
 import pytest
@@ -19,6 +20,16 @@ class RecordedSleeps:
 
     def __call__(self, seconds: float) -> None:
         self.waits.append(seconds)
+
+
+class FakeClock:
+    """A clock (seconds since the epoch) that stands still until the test moves `now`."""
+
+    def __init__(self) -> None:
+        self.now = time.time()
+
+    def __call__(self) -> float:
+        return self.now
 
 
 def captured_text(caplog: pytest.LogCaptureFixture) -> str:

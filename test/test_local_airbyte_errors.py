@@ -28,14 +28,15 @@ UNKNOWN = UUID("00000000-0000-4000-8000-000000000000")
 STATE = "/v1/web_backend/workspace/state"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def airbyte() -> Iterator[LocalAirbyte]:
-    """One server for the module: these tests change nothing, or check that nothing changed."""
+    """A fresh server for each test: a refused request that changed something must not change what the next
+    test sees."""
     with LocalAirbyte() as local:
         yield local
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def web(airbyte: LocalAirbyte) -> Iterator[WebBackendApi]:
     with client_for(airbyte) as api:
         yield api

@@ -629,7 +629,8 @@ def test_the_quickstart_runs_against_airbyte_url_with_credentials_and_cleans_up(
             "Postgres to BigQuery",
             "Stripe to Snowflake",
         ]
-        assert web.web_backend_get_connection(WebBackendConnectionRequestBody(connection_id=copy.connection_id))
+        deleted = web.web_backend_get_connection(WebBackendConnectionRequestBody(connection_id=copy.connection_id))
+        assert (deleted.connection_id, deleted.status) == (copy.connection_id, ConnectionStatus.DEPRECATED)
 
 
 def test_the_quickstart_sends_a_bearer_token_from_the_environment(airbyte: LocalAirbyte) -> None:

@@ -399,7 +399,7 @@ def test_request_timeout_is_honoured(api: WebBackendApi, server: ScriptedServer)
     with pytest.raises(openapi_client.ApiTimeoutError) as caught:
         api.web_backend_list_geographies(_request_timeout=(1, 0.1))
     assert "web_backend_list_geographies" in str(caught.value)
-    assert isinstance(caught.value.__cause__, Exception)
+    assert isinstance(caught.value.__cause__, urllib3.exceptions.ReadTimeoutError)
     result = api.web_backend_list_geographies(_request_timeout=5)
     assert result.geographies == []
 

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import gc
 import json
+import pkgutil
 import subprocess
 import sys
+import sysconfig
 import threading
 from collections import Counter
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterator, List, Set, Tuple
+from typing import Any, Callable, Dict, FrozenSet, Iterator, List, Set, Tuple
 from uuid import UUID
 
+import hypothesis
 import pytest
 from pydantic import AfterValidator, BaseModel, ValidationError
 from scripted_server import Reply, ScriptedServer
@@ -44,21 +47,49 @@ def models() -> List[type]:
 # -- what runs in Python ------------------------------------------------------------------------------------
 
 
-# The transport's own Python code runs once per chunk of bytes on the wire, whatever the objects in them.
-TRANSPORT = ("/urllib3/", "/http/", "/email/", "/socket.py", "/ssl.py", "/selectors.py")
+# What the client runs on. The transport's own Python code runs once per chunk of bytes on the wire, whatever the
+# objects in them, so it is left out, with what it calls.
+RUNTIME = frozenset({"openapi_client", "pydantic", "pydantic_core", "typing_extensions", "dateutil"})
+TRANSPORT = frozenset({"urllib3", "http", "email", "socket", "ssl", "selectors"})
+
+
+def _standard_library() -> FrozenSet[str]:
+    names = getattr(sys, "stdlib_module_names", None)
+    if names is None:  # before Python 3.10: the modules beside the standard library's own files
+        names = {module.name for module in pkgutil.iter_modules([sysconfig.get_paths()["stdlib"]])}
+        names |= set(sys.builtin_module_names)
+    return frozenset(names)
+
+
+STANDARD_LIBRARY = _standard_library()
+
+
+def is_the_clients(module: str) -> bool:
+    """Whether code of `module` is the client's own or code it runs on (the transport aside)."""
+    package = module.split(".", 1)[0]
+    return package not in TRANSPORT and (package in RUNTIME or package in STANDARD_LIBRARY)
 
 
 def python_calls(action: Callable[[], Any]) -> Counter[str]:
-    """The Python functions that `action` calls outside the transport (in this thread), with how often each runs."""
+    """The Python functions that `action` calls in this thread, with how often each runs: the package's own and
+    those of what it runs on. Nothing that other code runs is counted, nor what that code calls: not the transport,
+    nor a test tool's hook (Hypothesis adds a function to `gc.callbacks`, which every collection runs)."""
     calls: Counter[str] = Counter()
-    # Another library's garbage-collection callbacks (hypothesis installs one once any of its tests has run) run
-    # whenever the collector does: they are not the client's calls.
-    gc_callbacks = {getattr(callback, "__code__", None) for callback in gc.callbacks}
+    elsewhere: List[Any] = []  # the outermost frame of other code being run, if any
 
     def profile(frame: Any, event: str, argument: Any) -> None:
-        path = frame.f_code.co_filename
-        if event == "call" and frame.f_code not in gc_callbacks and not any(part in path for part in TRANSPORT):
-            calls[f"{Path(path).parent.name}/{Path(path).name}:{frame.f_code.co_name}"] += 1
+        if event == "return" and elsewhere and frame is elsewhere[-1]:
+            elsewhere.pop()
+        if event != "call" or elsewhere:
+            return
+        module = frame.f_globals.get("__name__") or ""
+        if module == __name__:  # the test's own lambdas, which make the calls measured
+            return
+        if not is_the_clients(module):
+            elsewhere.append(frame)
+            return
+        path = Path(frame.f_code.co_filename)
+        calls[f"{path.parent.name}/{path.name}:{frame.f_code.co_name}"] += 1
 
     sys.setprofile(profile)
     try:
@@ -66,6 +97,18 @@ def python_calls(action: Callable[[], Any]) -> Counter[str]:
     finally:
         sys.setprofile(None)
     return calls
+
+
+def test_the_count_has_the_clients_calls_and_not_a_test_tools_gc_callback() -> None:
+    @hypothesis.given(hypothesis.strategies.integers())
+    def any_property(number: int) -> None:
+        pass
+
+    any_property()  # as any Hypothesis test that ran earlier in the process would
+    assert any(getattr(hook, "__module__", "").startswith("hypothesis") for hook in gc.callbacks)
+    assert python_calls(gc.collect) == Counter()
+    read = python_calls(lambda: openapi_client.StreamDescriptor.from_json('{"name": "users"}'))
+    assert read["models/base.py:from_json"] == 1 and read["pydantic/main.py:model_validate_json"] == 1
 
 
 def growth(small: Counter[str], large: Counter[str]) -> Counter[str]:

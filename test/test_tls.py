@@ -118,7 +118,7 @@ def test_client_certificates_are_presented(ca: trustme.CA, tmp_path: Path) -> No
     client_certificate.private_key_pem.write_to_path(str(key_file))
     try:
         without = Configuration(host=server.url, ssl_ca_cert=str(ca_file), retries=0)
-        with pytest.raises(openapi_client.ApiConnectionError):
+        with pytest.raises(openapi_client.ApiTLSError):  # as docs/authentication.md promises
             call(without)
         assert server.received == []
 
