@@ -373,7 +373,13 @@ def test_an_unreadable_date_time_in_an_optional_field_is_an_invalid_response(ser
 def refreshed_diff(airbyte: LocalAirbyte, web: WebBackendApi, before: List[Any], after: List[Any]) -> Any:
     source_id = airbyte.add_source("Shop DB", before)
     created = web.web_backend_create_connection(
-        WebBackendConnectionCreate(source_id=source_id, destination_id=airbyte.add_destination("Lake"), status="active")
+        WebBackendConnectionCreate(
+            source_id=source_id,
+            destination_id=airbyte.add_destination("Lake"),
+            status="active",
+            sync_catalog=airbyte.source_catalog(source_id),
+            source_catalog_id=airbyte.discover(source_id),
+        )
     )
     airbyte.set_source_catalog(source_id, after)
     body = WebBackendConnectionRequestBody(connection_id=created.connection_id, with_refreshed_catalog=True)

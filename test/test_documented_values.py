@@ -215,27 +215,34 @@ def test_credential_headers_are_logged_as_redacted(server: ScriptedServer, caplo
 
 
 def schema_changes(airbyte: LocalAirbyte, web: WebBackendApi, connection_id: UUID) -> List[SchemaChange]:
-    """The connection's `schemaChange` as list, get and a refreshed get report it."""
-    body = WebBackendConnectionListRequestBody(workspace_id=airbyte.workspace_id)
-    [listed] = [c for c in web.web_backend_list_connections_for_workspace(body).connections]
-    read = web.web_backend_get_connection(WebBackendConnectionRequestBody(connection_id=connection_id))
+    """The connection's `schemaChange` as a refreshed get, then list and get report it (Airbyte stores what a
+    refresh finds: `WebBackendConnectionsHandler.getSchemaChange` reads the stored breaking flag)."""
     refreshed = web.web_backend_get_connection(
         WebBackendConnectionRequestBody(connection_id=connection_id, with_refreshed_catalog=True)
     )
-    return [listed.schema_change, read.schema_change, refreshed.schema_change]
+    body = WebBackendConnectionListRequestBody(workspace_id=airbyte.workspace_id)
+    [listed] = [c for c in web.web_backend_list_connections_for_workspace(body).connections]
+    read = web.web_backend_get_connection(WebBackendConnectionRequestBody(connection_id=connection_id))
+    return [refreshed.schema_change, listed.schema_change, read.schema_change]
 
 
 def connect(airbyte: LocalAirbyte, web: WebBackendApi, stream: Any, **config: Any) -> UUID:
-    """A connection that syncs `stream` with its default configuration, changed by `config`."""
+    """A connection that syncs `stream` with its default configuration, changed by `config`, created from the
+    source's discovered catalog (`sourceCatalogId`), as the web app creates one."""
     source_id = airbyte.add_source("Shop DB", [stream])
     catalog = airbyte.source_catalog(source_id)
     for name, value in config.items():
         setattr(catalog.streams[0].config, name, value)
     created = web.web_backend_create_connection(
         WebBackendConnectionCreate(
-            source_id=source_id, destination_id=airbyte.add_destination("Lake"), status="active", sync_catalog=catalog
+            source_id=source_id,
+            destination_id=airbyte.add_destination("Lake"),
+            status="active",
+            sync_catalog=catalog,
+            source_catalog_id=airbyte.discover(source_id),  # the web app's discover_schema before a create
         )
     )
+    assert schema_changes(airbyte, web, created.connection_id) == [SchemaChange.NO_CHANGE] * 3
     return created.connection_id
 
 
@@ -249,7 +256,8 @@ def test_removing_the_parent_of_a_nested_cursor_is_breaking(
 ) -> None:
     people = airbyte_stream("people", {"id": "integer", "address": ADDRESS}, primary_key=["id"], cursor=CURSOR)
     connection_id = connect(empty_airbyte, empty_web, people, selected=selected)
-    assert empty_airbyte.connection(connection_id).sync_catalog.streams[0].config.cursor_field == CURSOR
+    read = empty_web.web_backend_get_connection(WebBackendConnectionRequestBody(connection_id=connection_id))
+    assert read.sync_catalog.streams[0].config.cursor_field == CURSOR
     without_address = airbyte_stream("people", {"id": "integer"}, primary_key=["id"], cursor="id")
     empty_airbyte.set_source_catalog(empty_airbyte.source_named("Shop DB"), [without_address])
     expected = SchemaChange.BREAKING if selected else SchemaChange.NON_BREAKING
