@@ -269,3 +269,32 @@ def test_2022_errors_are_the_jersey_mappers(old: LocalAirbyte) -> None:
     assert 'AirbyteCatalog["streams"]->java.util.ArrayList[0]->' in nested["message"]
     nowhere = post_json(old, "/v1/web_backend/connections/delete", {})
     assert nowhere.status == 404 and json.loads(nowhere.data)["message"] == "Object not found. HTTP 404 Not Found"
+
+
+# -- 2024-06: before file transfers and mappers ------------------------------------------------------------------
+
+
+def test_2024_06_answers_lack_file_transfers_and_mappers() -> None:
+    with LocalAirbyte(server_version="2024-06") as local:
+        connection_id = local.connection_named("Stripe to Snowflake")
+        read = json.loads(post_json(local, GET, {"connectionId": str(connection_id)}).data)
+        item = page(local)["connections"][0]
+        ids = shop(local, orders_stream())
+        catalog = json.loads(local.source_catalog(ids["source_id"]).to_json())
+        catalog["streams"][0]["config"].update(
+            selected=True, syncMode="incremental", destinationSyncMode="overwrite_dedup"
+        )
+        refused = post_json(
+            local,
+            CREATE,
+            {
+                "sourceId": str(ids["source_id"]),
+                "destinationId": str(ids["destination_id"]),
+                "status": "active",
+                "syncCatalog": catalog,
+            },
+        )
+    for definition in (read["sourceActorDefinitionVersion"], item["destinationActorDefinitionVersion"]):
+        assert "supportsFileTransfer" not in definition and definition["supportsRefreshes"] in (True, False)
+    assert all({"mappers", "hashedFields"}.isdisjoint(entry["config"]) for entry in read["syncCatalog"]["streams"])
+    assert refused.status == 400 and "overwrite_dedup" in json.loads(refused.data)["_embedded"]["errors"][0]["message"]
