@@ -67,6 +67,7 @@ __all__ = [
     "NotFoundKnownExceptionInfo",
     "OpenApiException",
     "OperationCreate",
+    "OperationNotOfferedException",
     "OperationRead",
     "OperatorConfiguration",
     "OperatorType",
@@ -131,6 +132,7 @@ _EXPORTS = {
     "ApiTimeoutError": "openapi_client.exceptions",
     "ApiTLSError": "openapi_client.exceptions",
     "InvalidResponseError": "openapi_client.exceptions",
+    "OperationNotOfferedException": "openapi_client.exceptions",
     "RetryPolicy": "openapi_client.retries",
 }
 
@@ -197,6 +199,9 @@ if TYPE_CHECKING:
     )
     from openapi_client.exceptions import (
         OpenApiException as OpenApiException,
+    )
+    from openapi_client.exceptions import (
+        OperationNotOfferedException as OperationNotOfferedException,
     )
     from openapi_client.exceptions import (
         ServiceException as ServiceException,

@@ -23,6 +23,7 @@ from openapi_client.exceptions import (
     ApiTypeError,
     ApiValueError,
     InvalidResponseError,
+    OperationNotOfferedException,
 )
 from openapi_client.models.base import received_data
 from openapi_client.operations import OperationSpec, Variant
@@ -370,9 +371,10 @@ class ApiClient:
             schemas = operation.error_schemas if operation else ()
             data = self._error_data(raw, [response_type, *schemas] if response_type else schemas)
             text = raw.decode("utf-8", errors="replace")
-            raise ApiException.from_response(
-                http_resp=response, body=text, data=data, operation=operation.name if operation else None, url=url
-            )
+            name = operation.name if operation else None
+            if status == 404 and _names_no_operation(raw, data):
+                raise OperationNotOfferedException(http_resp=response, body=text, data=data, operation=name, url=url)
+            raise ApiException.from_response(http_resp=response, body=text, data=data, operation=name, url=url)
         if response_type is None or response_type is bytearray:
             return raw if response_type else None
         try:
@@ -510,6 +512,22 @@ def _coerce_body(operation: OperationSpec[Any], model: Type[Any], body: Any) -> 
         return model.model_validate(body)
     except ValidationError as error:
         raise ApiValueError(f"Invalid {parameter}: {_describe(error)}") from error
+
+
+def _names_no_operation(raw: bytes, data: Any) -> bool:
+    """Whether a 404 says that the path is no operation, rather than that an id in the request is unknown.
+
+    Micronaut's `NotFoundController` (servers since 2023) answers a path it does not route with the bare text
+    `Object not found.`, and Jersey's `NotFoundExceptionMapper` (before) with an error whose message starts so. An
+    unknown id is a JSON object: a `NotFoundKnownExceptionInfo` (until 2025-10), then only `{"errorId": ...}`.
+    """
+    message = getattr(data, "message", None)
+    if isinstance(message, str):
+        return message.startswith("Object not found.")
+    try:
+        return not isinstance(pydantic_core.from_json(raw), dict)
+    except ValueError:
+        return True
 
 
 def _describe(error: ValidationError) -> str:

@@ -182,6 +182,12 @@ def _write_datetime(value: datetime, write: SerializerFunctionWrapHandler) -> An
 # The type of `format: date-time` fields: a `datetime` that round-trips the exact text a server sent.
 DateTime = Annotated[datetime, BeforeValidator(_read_datetime), WrapSerializer(_write_datetime, when_used="json")]
 
+# Servers before 2024-05 send a stream's update in a catalog diff as the plain list of its field transforms: it is
+# read as the object that replaced the list (its `streamAttributeTransforms`, which they never send, stay None).
+READ_FIELD_TRANSFORMS_LIST = BeforeValidator(
+    lambda value: {"fieldTransforms": value} if isinstance(value, list) else value
+)
+
 
 class ApiModel(ModelDisplay, BaseModel):
     """Common behaviour of every schema model: aliases, forward compatibility, (de)serialization and display."""
