@@ -57,6 +57,7 @@ __all__ = [
     "FieldTransformTransformType",
     "ForbiddenException",
     "Geography",
+    "IncompleteListWarning",
     "InvalidInputExceptionInfo",
     "InvalidInputProperty",
     "InvalidResponseError",
@@ -74,6 +75,7 @@ __all__ = [
     "OperatorWebhook",
     "OperatorWebhookDbtCloud",
     "OperatorWebhookWebhookType",
+    "PagingError",
     "ResourceRequirements",
     "RetryPolicy",
     "SchemaChange",
@@ -133,6 +135,8 @@ _EXPORTS = {
     "ApiTLSError": "openapi_client.exceptions",
     "InvalidResponseError": "openapi_client.exceptions",
     "OperationNotOfferedException": "openapi_client.exceptions",
+    "PagingError": "openapi_client.exceptions",
+    "IncompleteListWarning": "openapi_client.exceptions",
     "RetryPolicy": "openapi_client.retries",
 }
 
@@ -192,6 +196,9 @@ if TYPE_CHECKING:
         ForbiddenException as ForbiddenException,
     )
     from openapi_client.exceptions import (
+        IncompleteListWarning as IncompleteListWarning,
+    )
+    from openapi_client.exceptions import (
         InvalidResponseError as InvalidResponseError,
     )
     from openapi_client.exceptions import (
@@ -202,6 +209,9 @@ if TYPE_CHECKING:
     )
     from openapi_client.exceptions import (
         OperationNotOfferedException as OperationNotOfferedException,
+    )
+    from openapi_client.exceptions import (
+        PagingError as PagingError,
     )
     from openapi_client.exceptions import (
         ServiceException as ServiceException,

@@ -199,8 +199,13 @@ class ApiClient:
         if variant == "raw":
             return response.response
         if variant == "http_info":
-            return self.response_deserialize(response, operation.response_types_map, operation=operation, url=url)
-        return self._read_data(response, operation.response_types_map, operation, url)
+            result = self.response_deserialize(response, operation.response_types_map, operation=operation, url=url)
+            data = result.data
+        else:
+            result = data = self._read_data(response, operation.response_types_map, operation, url)
+        if operation.check_answer is not None:
+            operation.check_answer(model, data)
+        return result
 
     def _request_model(self, operation: OperationSpec[Any], body: Any) -> Any:
         model = operation.request_type
@@ -210,7 +215,9 @@ class ApiClient:
                     f"Missing the required parameter `{operation.body_parameter}` when calling `{operation.name}`"
                 )
             return None
-        return body if isinstance(body, model) else _coerce_body(operation, model, body)
+        if isinstance(body, model):
+            return body
+        return coerce_body(f"`{operation.body_parameter}` of `{operation.name}`", model, body)
 
     # -- the generator's public building blocks ----------------------------------------------------------
 
@@ -501,8 +508,8 @@ def _to_json(model: Any) -> bytes:
     return serialized
 
 
-def _coerce_body(operation: OperationSpec[Any], model: Type[Any], body: Any) -> Any:
-    parameter = f"`{operation.body_parameter}` of `{operation.name}`"
+def coerce_body(parameter: str, model: Type[Any], body: Any) -> Any:
+    """`body` (a dict of `model`'s fields) as a `model`; `ApiTypeError` or `ApiValueError` name `parameter`."""
     if isinstance(body, BaseModel) or not isinstance(body, Mapping):
         raise ApiTypeError(
             f"{parameter} must be a {model.__name__} (or a dict of its fields), not {type(body).__name__}",

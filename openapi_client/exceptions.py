@@ -233,3 +233,12 @@ STATUS_EXCEPTIONS: Dict[int, Type[ApiException]] = {
     409: ConflictException,
     422: UnprocessableEntityException,
 }
+
+
+class PagingError(InvalidResponseError):
+    """The pages of the connection list do not add up: a full page brought only connections already listed (the
+    server does not page by `cursor` as servers since 2025-07 do), so the rest cannot be listed."""
+
+
+class IncompleteListWarning(UserWarning):
+    """A list call answered one page of the workspace's connections, and the answer says there are more."""
