@@ -92,9 +92,9 @@ def credentials_from_environment() -> Dict[str, str]:
 def run(target: Target) -> int:
     api = target.api
     heading("1. The workspace's connections")
-    listed = api.web_backend_list_connections_for_workspace(
-        WebBackendConnectionListRequestBody(workspace_id=target.workspace_id)
-    ).connections
+    # Every connection, also from an Airbyte since 2025-07, which answers the list call in pages.
+    body = WebBackendConnectionListRequestBody(workspace_id=target.workspace_id)
+    listed = list(api.iter_connections_for_workspace(body))
     print_table(
         ["NAME", "STATUS", "SOURCE", "DESTINATION", "SCHEDULE", "SCHEMA"],
         [[c.name, c.status, c.source.name, c.destination.name, schedule_text(c), c.schema_change] for c in listed],

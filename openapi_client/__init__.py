@@ -57,6 +57,7 @@ __all__ = [
     "FieldTransformTransformType",
     "ForbiddenException",
     "Geography",
+    "IncompleteListWarning",
     "InvalidInputExceptionInfo",
     "InvalidInputProperty",
     "InvalidResponseError",
@@ -67,12 +68,14 @@ __all__ = [
     "NotFoundKnownExceptionInfo",
     "OpenApiException",
     "OperationCreate",
+    "OperationNotOfferedException",
     "OperationRead",
     "OperatorConfiguration",
     "OperatorType",
     "OperatorWebhook",
     "OperatorWebhookDbtCloud",
     "OperatorWebhookWebhookType",
+    "PagingError",
     "ResourceRequirements",
     "RetryPolicy",
     "SchemaChange",
@@ -131,6 +134,9 @@ _EXPORTS = {
     "ApiTimeoutError": "openapi_client.exceptions",
     "ApiTLSError": "openapi_client.exceptions",
     "InvalidResponseError": "openapi_client.exceptions",
+    "OperationNotOfferedException": "openapi_client.exceptions",
+    "PagingError": "openapi_client.exceptions",
+    "IncompleteListWarning": "openapi_client.exceptions",
     "RetryPolicy": "openapi_client.retries",
 }
 
@@ -190,6 +196,9 @@ if TYPE_CHECKING:
         ForbiddenException as ForbiddenException,
     )
     from openapi_client.exceptions import (
+        IncompleteListWarning as IncompleteListWarning,
+    )
+    from openapi_client.exceptions import (
         InvalidResponseError as InvalidResponseError,
     )
     from openapi_client.exceptions import (
@@ -197,6 +206,12 @@ if TYPE_CHECKING:
     )
     from openapi_client.exceptions import (
         OpenApiException as OpenApiException,
+    )
+    from openapi_client.exceptions import (
+        OperationNotOfferedException as OperationNotOfferedException,
+    )
+    from openapi_client.exceptions import (
+        PagingError as PagingError,
     )
     from openapi_client.exceptions import (
         ServiceException as ServiceException,

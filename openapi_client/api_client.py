@@ -23,6 +23,7 @@ from openapi_client.exceptions import (
     ApiTypeError,
     ApiValueError,
     InvalidResponseError,
+    OperationNotOfferedException,
 )
 from openapi_client.models.base import received_data
 from openapi_client.operations import OperationSpec, Variant
@@ -198,8 +199,13 @@ class ApiClient:
         if variant == "raw":
             return response.response
         if variant == "http_info":
-            return self.response_deserialize(response, operation.response_types_map, operation=operation, url=url)
-        return self._read_data(response, operation.response_types_map, operation, url)
+            result = self.response_deserialize(response, operation.response_types_map, operation=operation, url=url)
+            data = result.data
+        else:
+            result = data = self._read_data(response, operation.response_types_map, operation, url)
+        if operation.check_answer is not None:
+            operation.check_answer(model, data)
+        return result
 
     def _request_model(self, operation: OperationSpec[Any], body: Any) -> Any:
         model = operation.request_type
@@ -209,7 +215,9 @@ class ApiClient:
                     f"Missing the required parameter `{operation.body_parameter}` when calling `{operation.name}`"
                 )
             return None
-        return body if isinstance(body, model) else _coerce_body(operation, model, body)
+        if isinstance(body, model):
+            return body
+        return coerce_body(f"`{operation.body_parameter}` of `{operation.name}`", model, body)
 
     # -- the generator's public building blocks ----------------------------------------------------------
 
@@ -370,9 +378,10 @@ class ApiClient:
             schemas = operation.error_schemas if operation else ()
             data = self._error_data(raw, [response_type, *schemas] if response_type else schemas)
             text = raw.decode("utf-8", errors="replace")
-            raise ApiException.from_response(
-                http_resp=response, body=text, data=data, operation=operation.name if operation else None, url=url
-            )
+            name = operation.name if operation else None
+            if status == 404 and _names_no_operation(raw, data):
+                raise OperationNotOfferedException(http_resp=response, body=text, data=data, operation=name, url=url)
+            raise ApiException.from_response(http_resp=response, body=text, data=data, operation=name, url=url)
         if response_type is None or response_type is bytearray:
             return raw if response_type else None
         try:
@@ -499,8 +508,8 @@ def _to_json(model: Any) -> bytes:
     return serialized
 
 
-def _coerce_body(operation: OperationSpec[Any], model: Type[Any], body: Any) -> Any:
-    parameter = f"`{operation.body_parameter}` of `{operation.name}`"
+def coerce_body(parameter: str, model: Type[Any], body: Any) -> Any:
+    """`body` (a dict of `model`'s fields) as a `model`; `ApiTypeError` or `ApiValueError` name `parameter`."""
     if isinstance(body, BaseModel) or not isinstance(body, Mapping):
         raise ApiTypeError(
             f"{parameter} must be a {model.__name__} (or a dict of its fields), not {type(body).__name__}",
@@ -510,6 +519,22 @@ def _coerce_body(operation: OperationSpec[Any], model: Type[Any], body: Any) -> 
         return model.model_validate(body)
     except ValidationError as error:
         raise ApiValueError(f"Invalid {parameter}: {_describe(error)}") from error
+
+
+def _names_no_operation(raw: bytes, data: Any) -> bool:
+    """Whether a 404 says that the path is no operation, rather than that an id in the request is unknown.
+
+    Micronaut's `NotFoundController` (servers since 2023) answers a path it does not route with the bare text
+    `Object not found.`, and Jersey's `NotFoundExceptionMapper` (before) with an error whose message starts so. An
+    unknown id is a JSON object: a `NotFoundKnownExceptionInfo` (until 2025-10), then only `{"errorId": ...}`.
+    """
+    message = getattr(data, "message", None)
+    if isinstance(message, str):
+        return message.startswith("Object not found.")
+    try:
+        return not isinstance(pydantic_core.from_json(raw), dict)
+    except ValueError:
+        return True
 
 
 def _describe(error: ValidationError) -> str:

@@ -145,6 +145,21 @@ class NotFoundException(ApiException):
     """HTTP 404: `data` is the server's `NotFoundKnownExceptionInfo`."""
 
 
+class OperationNotOfferedException(NotFoundException):
+    """HTTP 404 for the operation itself, not for an id in the request: the server does not offer it (it is newer or
+    older than this client, or `Configuration.host` is not the API's URL)."""
+
+    def __str__(self) -> str:
+        _, _, details = super().__str__().partition("\n")
+        status = " ".join(str(part) for part in (self.status, self.reason) if part is not None)
+        first = (
+            f"{self.operation or 'this operation'}: {status}: the server does not offer this operation "
+            f"(it may be newer or older than this client, which knows Airbyte's API as of 2024-10; "
+            f"or Configuration.host may not be the API's URL)"
+        )
+        return f"{first}\n{details}"
+
+
 class ConflictException(ApiException):
     """HTTP 409."""
 
@@ -218,3 +233,12 @@ STATUS_EXCEPTIONS: Dict[int, Type[ApiException]] = {
     409: ConflictException,
     422: UnprocessableEntityException,
 }
+
+
+class PagingError(InvalidResponseError):
+    """The pages of the connection list do not add up: a full page brought only connections already listed (the
+    server does not page by `cursor` as servers since 2025-07 do), so the rest cannot be listed."""
+
+
+class IncompleteListWarning(UserWarning):
+    """A list call answered one page of the workspace's connections, and the answer says there are more."""

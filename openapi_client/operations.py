@@ -30,6 +30,8 @@ class OperationSpec(Generic[R]):
     read_only_when: Optional[Callable[[Any], bool]] = None
     # Every error body the spec declares, tried in turn on an error status that declares none (or another).
     error_schemas: Tuple[type, ...] = ()
+    # Looks at each parsed answer with the request body that got it (the list warns when it got one page of several).
+    check_answer: Optional[Callable[[Any, R], None]] = None
     response_types_map: Dict[str, Any] = field(init=False)
 
     def __post_init__(self) -> None:

@@ -149,7 +149,7 @@ def _transform_records(transform: StreamTransform) -> Iterator[Record]:
             "breaking": field.breaking,
             "detail": _field_change(field),
         }
-    for attribute in update.stream_attribute_transforms:
+    for attribute in update.stream_attribute_transforms or ():
         keys = attribute.update_primary_key
         detail = f"{_paths(keys.old_primary_key) or '-'} -> {_paths(keys.new_primary_key) or '-'}" if keys else None
         yield {

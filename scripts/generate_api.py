@@ -6,7 +6,9 @@
 Each operation becomes three plain methods (the call, `_with_http_info`, `_without_preload_content`) with the
 generator's explicit signature and a docstring of its own, so that `help()`, `inspect.signature`, autospec
 mocks, IDEs, jedi, mypy and pyright all see them as they see the stock client's. Their bodies only hand the
-call to `ApiClient.invoke`, the one request path. `test/test_generated_api.py` runs `--check` in CI.
+call to `ApiClient.invoke`, the one request path. Beside the list operation the class gets one method of ours,
+`iter_connections_for_workspace`, written the same way (its work is done in `openapi_client/connection_pages.py`).
+`test/test_generated_api.py` runs `--check` in CI.
 Needs PyYAML and ruff (both in the `test` extra).
 """
 
@@ -27,6 +29,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "spec" / "webbackend.yaml"
 TARGET = ROOT / "openapi_client" / "api" / "web_backend_api.py"
 WIDTH = 112
+# The indentation of a method's body, and of its docstring.
+INDENT = " " * 8
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,8 @@ class Known:
     read_only_when: Optional[str] = None
     # Said in the docstring after the spec's summary and description.
     note: str = ""
+    # A function of `openapi_client.connection_pages` that looks at each parsed answer with its request body.
+    check_answer: Optional[str] = None
 
 
 TABLE: Dict[str, Known] = {
@@ -53,7 +59,13 @@ TABLE: Dict[str, Known] = {
         "which can take minutes: give such a call a longer read timeout with `_request_timeout`.",
     ),
     "web_backend_get_workspace_state": Known(read_only=True),
-    "web_backend_list_connections_for_workspace": Known(read_only=True),
+    "web_backend_list_connections_for_workspace": Known(
+        read_only=True,
+        note="A server since 2025-07 answers one page (20 connections unless the body asks for more); the call and "
+        "its `_with_http_info` twin then warn (`IncompleteListWarning`) when the answer says that more match. "
+        "`iter_connections_for_workspace` lists every connection, on every server.",
+        check_answer="warn_if_incomplete",
+    ),
     "web_backend_list_geographies": Known(read_only=True),
     "web_backend_update_connection": Known(
         read_only=False,
@@ -235,9 +247,7 @@ def docstring(operation: Operation, variant: str, indent: str) -> List[str]:
             f":param {body}:", f"the request body: a {operation.body_class}, or a dict of its fields {required}", indent
         )
         lines += _field_lines(f":type {body}:", operation.body_class or "", indent)
-    for option in OPTIONS:
-        lines += _field_lines(f":param {option.name}:", option.meaning, indent)
-        lines += _field_lines(f":type {option.name}:", option.type_text, indent)
+    lines += _option_lines(indent)
     model = operation.response_class
     if variant == "data":
         returns, rtype = f"the parsed {model}.", model
@@ -258,9 +268,29 @@ def docstring(operation: Operation, variant: str, indent: str) -> List[str]:
     return lines
 
 
+def _option_lines(indent: str) -> List[str]:
+    lines: List[str] = []
+    for option in OPTIONS:
+        lines += _field_lines(f":param {option.name}:", option.meaning, indent)
+        lines += _field_lines(f":type {option.name}:", option.type_text, indent)
+    return lines
+
+
+def _function(name: str, parameters: List[str], returns: str, doc_lines: List[str], call: str) -> str:
+    """A method taking `parameters` and then the per-call options, which returns `call` (given the options as
+    `{options}`)."""
+    parameters = ["self", *parameters, *(f"{o.name}: {o.annotation} = {o.default}" for o in OPTIONS)]
+    options = "".join(f"{option.name}={option.name}, " for option in OPTIONS)
+    doc = "\n".join(f"{INDENT}{line}" if line else "" for line in doc_lines)
+    return (
+        f"    def {name}({', '.join(parameters)}) -> {returns}:\n"
+        f'        """{doc.lstrip()}\n        """\n'
+        f"        return {call.format(options=options)}\n"
+    )
+
+
 def method(operation: Operation, suffix: str, variant: str) -> str:
-    indent = " " * 8
-    parameters = ["self"]
+    parameters = []
     body = operation.body_parameter
     if body:
         annotation = f"Union[{operation.body_class}, Dict[str, Any]]"
@@ -268,19 +298,13 @@ def method(operation: Operation, suffix: str, variant: str) -> str:
             parameters.append(f"{body}: {annotation}")
         else:
             parameters.append(f"{body}: Optional[{annotation}] = None")
-    parameters += [f"{option.name}: {option.annotation} = {option.default}" for option in OPTIONS]
     returns = {
         "data": operation.response_class,
         "http_info": f"ApiResponse[{operation.response_class}]",
         "raw": "RESTResponseType",
     }[variant]
-    doc = "\n".join(f"{indent}{line}" if line else "" for line in docstring(operation, variant, indent))
-    options = "".join(f"{option.name}={option.name}, " for option in OPTIONS)
-    return (
-        f"    def {operation.name}{suffix}({', '.join(parameters)}) -> {returns}:\n"
-        f'        """{doc.lstrip()}\n        """\n'
-        f"        return self.api_client.invoke({operation.constant}, {body or 'None'}, {variant!r}, {options})\n"
-    )
+    call = f"self.api_client.invoke({operation.constant}, {body or 'None'}, {variant!r}, {{options}})"
+    return _function(operation.name + suffix, parameters, returns, docstring(operation, variant, INDENT), call)
 
 
 def declaration(operation: Operation) -> str:
@@ -299,24 +323,63 @@ def declaration(operation: Operation) -> str:
     if known.read_only_when:
         fields.append(f"read_only_when=lambda body: {known.read_only_when}")
     fields.append("error_schemas=ERROR_SCHEMAS")
+    if known.check_answer:
+        fields.append(f"check_answer={known.check_answer}")
     return f"{operation.constant} = OperationSpec({', '.join(fields)})\n"
 
 
-HEADER = '''"""The eight web_backend operations, each with its `_with_http_info` and `_without_preload_content` twins.
+HEADER = '''"""The eight web_backend operations, each with its `_with_http_info` and `_without_preload_content` twins,
+and `iter_connections_for_workspace`, which lists every connection of a workspace page by page.
 
 Written by `scripts/generate_api.py` from `spec/webbackend.yaml` and the script's table of what the spec does not
-say (which operations only read); do not edit it by hand, run the script. Every method hands its call to
+say (which operations only read); do not edit it by hand, run the script. Every operation hands its call to
 `ApiClient.invoke` with the operation's declaration below.
 """
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional, Union
+from typing import Any, Dict, Iterator, Optional, Union
 
 from openapi_client.api_client import ApiClient
 from openapi_client.api_response import ApiResponse
 from openapi_client.configuration import TimeoutValue
 '''
+
+# Ours, beside the spec's operations: every connection of a workspace, page by page, on any server.
+PAGING_HELPER = "iter_connections_for_workspace"
+PAGED_OPERATION = "web_backend_list_connections_for_workspace"
+PAGING_DOC = (
+    "Every connection of the workspace, each once, in the order the server lists them.",
+    "A server since 2025-07 answers `web_backend_list_connections_for_workspace` with one page: this asks for pages "
+    "of `page_size` connections, each after the last connection of the page before (`cursor`), with the body's "
+    "`source_id`/`destination_id` filters and any fields added with `with_extra_fields` (`sortKey`, `filters`) on "
+    "every page, until a page is short or empty. Older servers answer every connection at once: those from 2023 "
+    "until 2025-07 ignore `cursor` and `pageSize` (one call), Jersey servers of 2022 refuse them (a 422, then one "
+    "call without them). Each page is one call with this call's options, retried as a read. The body and "
+    "`page_size` are checked now; the calls are made as the connections are taken.",
+)
+
+
+def paging_helper(operation: Operation) -> str:
+    """`iter_connections_for_workspace`: the list operation's body and options, and `page_size`."""
+    lines = [*_paragraphs(PAGING_DOC[0], INDENT), "", *_paragraphs(PAGING_DOC[1], INDENT), ""]
+    body = f"the request body: a {operation.body_class}, or a dict of its fields"
+    lines += _field_lines(":param body:", body, INDENT)
+    lines += _field_lines(":type body:", operation.body_class or "", INDENT)
+    lines += _field_lines(":param page_size:", "connections per page (1 or more); a server may answer fewer.", INDENT)
+    lines += _field_lines(":type page_size:", "int, optional", INDENT)
+    lines += _option_lines(INDENT)
+    lines += _field_lines(":return:", "the connections, as the pages come.", INDENT)
+    lines += _field_lines(":rtype:", "Iterator[WebBackendConnectionListItem]", INDENT)
+    raises = (
+        "when a full page brings only connections already listed (the server does not page by `cursor`), after "
+        "the connections listed before it."
+    )
+    lines += _field_lines(":raises PagingError:", raises, INDENT)
+    lines += _field_lines(":raises ApiException:", f"as `{operation.name}` raises it.", INDENT)
+    parameters = [f"body: Union[{operation.body_class}, Dict[str, Any]]", "page_size: int = 100"]
+    call = f"iter_connections(self.api_client, {operation.constant}, body, page_size, {{options}})"
+    return _function(PAGING_HELPER, parameters, "Iterator[WebBackendConnectionListItem]", lines, call)
 
 
 def render(spec: Mapping[str, Any]) -> str:
@@ -327,10 +390,13 @@ def render(spec: Mapping[str, Any]) -> str:
         {operation.response_class for operation in operations}
         | {operation.body_class for operation in operations if operation.body_class}
         | set(errors)
+        | {"WebBackendConnectionListItem"}  # what the paging helper yields
     )
     imports = "".join(f"from openapi_client.models.{snake_case(name)} import {name}\n" for name in classes)
+    checks = sorted({operation.known.check_answer for operation in operations if operation.known.check_answer})
     parts = [
         HEADER,
+        f"from openapi_client.connection_pages import {', '.join(['iter_connections', *checks])}\n",
         imports,
         "from openapi_client.operations import OperationSpec\n",
         "from openapi_client.rest import RESTResponseType\n\n",
@@ -339,13 +405,16 @@ def render(spec: Mapping[str, Any]) -> str:
         *(declaration(operation) for operation in operations),
         f"\nOPERATIONS = ({', '.join(operation.constant for operation in operations)},)\n\n\n",
         "class WebBackendApi:\n",
-        '    """Operations of the `web_backend` tag. Every operation is a POST with a JSON body."""\n\n',
+        '    """Operations of the `web_backend` tag (every one a POST with a JSON body), and our\n',
+        '    `iter_connections_for_workspace`."""\n\n',
         "    def __init__(self, api_client: Optional[ApiClient] = None) -> None:\n",
         "        self.api_client = ApiClient.get_default() if api_client is None else api_client\n",
     ]
     for operation in operations:
         for suffix, variant in VARIANTS:
             parts.append("\n" + method(operation, suffix, variant))
+        if operation.name == PAGED_OPERATION:
+            parts.append("\n" + paging_helper(operation))
     return _formatted("".join(parts))
 
 

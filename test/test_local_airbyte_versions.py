@@ -30,7 +30,7 @@ from local_airbyte_helpers import (
     shop,
 )
 
-from openapi_client import NotFoundException
+from openapi_client import IncompleteListWarning, NotFoundException
 from openapi_client.models.connection_status import ConnectionStatus
 from openapi_client.models.job_status import JobStatus
 from openapi_client.models.web_backend_connection_list_request_body import WebBackendConnectionListRequestBody
@@ -70,7 +70,7 @@ def server_order(local: LocalAirbyte) -> List[str]:
 
 
 def test_the_2025_list_answers_20_of_300_through_the_client(paginating: LocalAirbyte) -> None:
-    with client_for(paginating) as web:
+    with client_for(paginating) as web, pytest.warns(IncompleteListWarning, match="20 of the 300"):
         body = web.web_backend_list_connections_for_workspace(
             WebBackendConnectionListRequestBody(workspace_id=paginating.workspace_id)
         )
@@ -269,3 +269,32 @@ def test_2022_errors_are_the_jersey_mappers(old: LocalAirbyte) -> None:
     assert 'AirbyteCatalog["streams"]->java.util.ArrayList[0]->' in nested["message"]
     nowhere = post_json(old, "/v1/web_backend/connections/delete", {})
     assert nowhere.status == 404 and json.loads(nowhere.data)["message"] == "Object not found. HTTP 404 Not Found"
+
+
+# -- 2024-06: before file transfers and mappers ------------------------------------------------------------------
+
+
+def test_2024_06_answers_lack_file_transfers_and_mappers() -> None:
+    with LocalAirbyte(server_version="2024-06") as local:
+        connection_id = local.connection_named("Stripe to Snowflake")
+        read = json.loads(post_json(local, GET, {"connectionId": str(connection_id)}).data)
+        item = page(local)["connections"][0]
+        ids = shop(local, orders_stream())
+        catalog = json.loads(local.source_catalog(ids["source_id"]).to_json())
+        catalog["streams"][0]["config"].update(
+            selected=True, syncMode="incremental", destinationSyncMode="overwrite_dedup"
+        )
+        refused = post_json(
+            local,
+            CREATE,
+            {
+                "sourceId": str(ids["source_id"]),
+                "destinationId": str(ids["destination_id"]),
+                "status": "active",
+                "syncCatalog": catalog,
+            },
+        )
+    for definition in (read["sourceActorDefinitionVersion"], item["destinationActorDefinitionVersion"]):
+        assert "supportsFileTransfer" not in definition and definition["supportsRefreshes"] in (True, False)
+    assert all({"mappers", "hashedFields"}.isdisjoint(entry["config"]) for entry in read["syncCatalog"]["streams"])
+    assert refused.status == 400 and "overwrite_dedup" in json.loads(refused.data)["_embedded"]["errors"][0]["message"]

@@ -11,15 +11,18 @@ from uuid import UUID
 
 import pytest
 from pydantic import ValidationError
-from samples import CONNECTION_ID, DESTINATION_ID, SOURCE_ID, connection_read
+from samples import CONNECTION_ID, DESTINATION_ID, SOURCE_ID, WORKSPACE_ID, connection_read
+from scripted_server import Reply, ScriptedServer
 
 import openapi_client
 from openapi_client import models
 from openapi_client.models.airbyte_stream_configuration import AirbyteStreamConfiguration
 from openapi_client.models.base import ApiEnum, ApiModel, is_request_model, received_data
 from openapi_client.models.connection_schedule import ConnectionSchedule, ConnectionScheduleTimeUnit
+from openapi_client.models.connection_status import ConnectionStatus
 from openapi_client.models.sync_mode import SyncMode
 from openapi_client.models.web_backend_connection_create import WebBackendConnectionCreate
+from openapi_client.models.web_backend_connection_list_request_body import WebBackendConnectionListRequestBody
 from openapi_client.models.web_backend_connection_read import WebBackendConnectionRead
 from openapi_client.models.web_backend_connection_update import WebBackendConnectionUpdate
 
@@ -218,6 +221,50 @@ def test_assigning_a_misspelt_name_suggests_the_field() -> None:
     update = WebBackendConnectionUpdate(connection_id=CONNECTION_ID)
     with pytest.raises(ValidationError, match=SUGGESTION):
         update.stauts = "inactive"
+
+
+# -- fields our spec does not define, sent on purpose --------------------------------------------------------------
+
+
+def test_a_newer_servers_fields_are_sent_only_through_with_extra_fields(api: Any, server: ScriptedServer) -> None:
+    tag = UUID("6f1e2d3c-4b5a-4978-8675-a4b3c2d1e0f9")
+    body = WebBackendConnectionListRequestBody(workspace_id=WORKSPACE_ID)
+    # A misspelt or unknown name never becomes a field to send: not by keyword, not in a dict.
+    with pytest.raises(ValidationError, match="Unknown field of WebBackendConnectionListRequestBody"):
+        WebBackendConnectionListRequestBody(workspace_id=WORKSPACE_ID, sortKey="lastSync_desc")
+    with pytest.raises(openapi_client.ApiValueError, match="sortKey"):
+        api.web_backend_list_connections_for_workspace({"workspaceId": WORKSPACE_ID, "sortKey": "lastSync_desc"})
+    assert server.received == []
+    newest_first = body.with_extra_fields(sortKey="lastSync_desc", filters={"searchTerm": "pg", "tagIds": [tag]})
+    server.always("/v1/web_backend/connections/list", Reply(body={"connections": []}))
+    api.web_backend_list_connections_for_workspace(newest_first)
+    [request] = server.received
+    assert request.json() == {
+        "workspaceId": WORKSPACE_ID,
+        "sortKey": "lastSync_desc",
+        "filters": {"searchTerm": "pg", "tagIds": [str(tag)]},
+    }
+    # A copy: the body it was made from is unchanged, and the copy shows what it adds.
+    assert body.model_extra is None and body.to_json() == f'{{"workspaceId":"{WORKSPACE_ID}"}}'
+    assert newest_first.model_extra == {
+        "sortKey": "lastSync_desc",
+        "filters": {"searchTerm": "pg", "tagIds": [str(tag)]},
+    }
+    assert newest_first.with_extra_fields(sortKey="lastSync_asc").model_extra["sortKey"] == "lastSync_asc"  # type: ignore[index]
+
+
+def test_with_extra_fields_refuses_the_models_own_names_and_values_that_are_not_json() -> None:
+    body = WebBackendConnectionListRequestBody(workspace_id=WORKSPACE_ID)
+    for name in ("workspaceId", "workspace_id", "sourceId"):
+        with pytest.raises(ValueError, match=f"{name} is a field of WebBackendConnectionListRequestBody"):
+            body.with_extra_fields(**{name: []})
+    with pytest.raises(TypeError, match="cursor is not a JSON value"):
+        body.with_extra_fields(cursor=object())
+    assert body.with_extra_fields(pageSize=5, when=date(2025, 7, 1), status=ConnectionStatus.ACTIVE).model_extra == {
+        "pageSize": 5,
+        "when": "2025-07-01",
+        "status": "active",
+    }
 
 
 def test_a_request_model_built_from_a_dict_refuses_enum_values_it_does_not_know() -> None:

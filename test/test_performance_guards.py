@@ -149,6 +149,11 @@ def _own_nodes(node: Any, definitions: Dict[str, Any], seen: Set[str]) -> Iterat
         yield from _own_nodes(value, definitions, seen)
 
 
+# Besides date-times: a catalog diff's `updateStream`, which servers before 2024-05 sent as a plain list (one type
+# check per stream a diff changes; a diff is never large, and no list or catalog holds one).
+PYTHON_FIELDS = {("StreamTransform", "update_stream")}
+
+
 def test_no_model_runs_python_code_per_object_except_for_date_times() -> None:
     functions = []
     for model in models():
@@ -157,7 +162,8 @@ def test_no_model_runs_python_code_per_object_except_for_date_times() -> None:
             if kind.startswith("function") or kind == "model-validator":
                 functions.append((model.__name__, name))
     assert functions, "the date-time fields are expected to keep the server's text with a validator"
-    for model_name, field_name in functions:
+    assert set(functions) >= PYTHON_FIELDS
+    for model_name, field_name in set(functions) - PYTHON_FIELDS:
         annotation = str(getattr(openapi_client, model_name).model_fields[field_name].annotation)
         assert "datetime" in annotation, f"{model_name}.{field_name} runs Python code for every value"
 

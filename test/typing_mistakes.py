@@ -19,3 +19,6 @@ count: int = api.web_backend_check_updates()  # error
 response = api.web_backend_get_connection_with_http_info(WebBackendConnectionRequestBody(connection_id=CONNECTION))
 print(response.data.nmae)  # error
 api.web_backend_update_connection(WebBackendConnectionUpdate(connection_id=CONNECTION), _host_index="0")  # error
+api.iter_connections_for_workspace(WebBackendConnectionRequestBody(connection_id=CONNECTION))  # error
+api.iter_connections_for_workspace({"workspaceId": str(CONNECTION)}, page_size="100")  # error
+first: WebBackendConnectionRequestBody = next(api.iter_connections_for_workspace({}))  # error

@@ -73,6 +73,7 @@ read = api.web_backend_get_connection(get, _request_timeout=(10, 600))
 reveal_type(read)  # WebBackendConnectionRead
 reveal_type(read.connection_id)  # UUID
 reveal_type(read.status)  # ConnectionStatus
+reveal_type(read.notify_schema_changes_by_email)  # bool | None
 reveal_type(api.web_backend_get_connection_with_http_info(get).data)  # WebBackendConnectionRead
 reveal_type(api.web_backend_get_connection_without_preload_content(get).status)  # int
 
@@ -89,6 +90,15 @@ reveal_type(page.connections[0].name)  # str
 listed = api.web_backend_list_connections_for_workspace_with_http_info(listing)
 reveal_type(listed)  # ApiResponse[WebBackendConnectionReadList]
 reveal_type(api.web_backend_list_connections_for_workspace_without_preload_content(listing))  # HTTPResponse
+every = api.iter_connections_for_workspace(listing, page_size=200, _request_timeout=(3, 30), _headers=options)
+reveal_type(every)  # Iterator[WebBackendConnectionListItem]
+for item in every:
+    reveal_type(item.connection_id)  # UUID
+    reveal_type(item.source_actor_definition_version)  # ActorDefinitionVersionRead | None
+newest_first = listing.with_extra_fields(sortKey="lastSync_desc", filters={"searchTerm": "stripe"})
+reveal_type(newest_first)  # WebBackendConnectionListRequestBody
+from_dict = api.iter_connections_for_workspace({"workspaceId": str(WORKSPACE)})
+reveal_type(from_dict)  # Iterator[WebBackendConnectionListItem]
 
 reveal_type(api.web_backend_list_geographies())  # WebBackendGeographiesListResult
 reveal_type(api.web_backend_list_geographies_with_http_info())  # ApiResponse[WebBackendGeographiesListResult]

@@ -1,23 +1,26 @@
-"""The eight web_backend operations, each with its `_with_http_info` and `_without_preload_content` twins.
+"""The eight web_backend operations, each with its `_with_http_info` and `_without_preload_content` twins,
+and `iter_connections_for_workspace`, which lists every connection of a workspace page by page.
 
 Written by `scripts/generate_api.py` from `spec/webbackend.yaml` and the script's table of what the spec does not
-say (which operations only read); do not edit it by hand, run the script. Every method hands its call to
+say (which operations only read); do not edit it by hand, run the script. Every operation hands its call to
 `ApiClient.invoke` with the operation's declaration below.
 """
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional, Union
+from typing import Any, Dict, Iterator, Optional, Union
 
 from openapi_client.api_client import ApiClient
 from openapi_client.api_response import ApiResponse
 from openapi_client.configuration import TimeoutValue
+from openapi_client.connection_pages import iter_connections, warn_if_incomplete
 from openapi_client.models.connection_id_request_body import ConnectionIdRequestBody
 from openapi_client.models.connection_state_type import ConnectionStateType
 from openapi_client.models.invalid_input_exception_info import InvalidInputExceptionInfo
 from openapi_client.models.not_found_known_exception_info import NotFoundKnownExceptionInfo
 from openapi_client.models.web_backend_check_updates_read import WebBackendCheckUpdatesRead
 from openapi_client.models.web_backend_connection_create import WebBackendConnectionCreate
+from openapi_client.models.web_backend_connection_list_item import WebBackendConnectionListItem
 from openapi_client.models.web_backend_connection_list_request_body import WebBackendConnectionListRequestBody
 from openapi_client.models.web_backend_connection_read import WebBackendConnectionRead
 from openapi_client.models.web_backend_connection_read_list import WebBackendConnectionReadList
@@ -101,6 +104,7 @@ WEB_BACKEND_LIST_CONNECTIONS_FOR_WORKSPACE = OperationSpec(
     error_types={404: NotFoundKnownExceptionInfo, 422: InvalidInputExceptionInfo},
     read_only=True,
     error_schemas=ERROR_SCHEMAS,
+    check_answer=warn_if_incomplete,
 )
 WEB_BACKEND_LIST_GEOGRAPHIES = OperationSpec(
     name="web_backend_list_geographies",
@@ -138,7 +142,8 @@ OPERATIONS = (
 
 
 class WebBackendApi:
-    """Operations of the `web_backend` tag. Every operation is a POST with a JSON body."""
+    """Operations of the `web_backend` tag (every one a POST with a JSON body), and our
+    `iter_connections_for_workspace`."""
 
     def __init__(self, api_client: Optional[ApiClient] = None) -> None:
         self.api_client = ApiClient.get_default() if api_client is None else api_client
@@ -815,6 +820,10 @@ class WebBackendApi:
     ) -> WebBackendConnectionReadList:
         """Returns all non-deleted connections for a workspace.
 
+        A server since 2025-07 answers one page (20 connections unless the body asks for more); the call and its
+        `_with_http_info` twin then warn (`IncompleteListWarning`) when the answer says that more match.
+        `iter_connections_for_workspace` lists every connection, on every server.
+
         :param web_backend_connection_list_request_body: the request body: a
             WebBackendConnectionListRequestBody, or a dict of its fields (required)
         :type web_backend_connection_list_request_body: WebBackendConnectionListRequestBody
@@ -859,6 +868,10 @@ class WebBackendApi:
         _host_index: int = 0,
     ) -> ApiResponse[WebBackendConnectionReadList]:
         """Returns all non-deleted connections for a workspace.
+
+        A server since 2025-07 answers one page (20 connections unless the body asks for more); the call and its
+        `_with_http_info` twin then warn (`IncompleteListWarning`) when the answer says that more match.
+        `iter_connections_for_workspace` lists every connection, on every server.
 
         :param web_backend_connection_list_request_body: the request body: a
             WebBackendConnectionListRequestBody, or a dict of its fields (required)
@@ -906,6 +919,10 @@ class WebBackendApi:
     ) -> RESTResponseType:
         """Returns all non-deleted connections for a workspace.
 
+        A server since 2025-07 answers one page (20 connections unless the body asks for more); the call and its
+        `_with_http_info` twin then warn (`IncompleteListWarning`) when the answer says that more match.
+        `iter_connections_for_workspace` lists every connection, on every server.
+
         :param web_backend_connection_list_request_body: the request body: a
             WebBackendConnectionListRequestBody, or a dict of its fields (required)
         :type web_backend_connection_list_request_body: WebBackendConnectionListRequestBody
@@ -931,6 +948,62 @@ class WebBackendApi:
             WEB_BACKEND_LIST_CONNECTIONS_FOR_WORKSPACE,
             web_backend_connection_list_request_body,
             "raw",
+            _request_timeout=_request_timeout,
+            _request_auth=_request_auth,
+            _content_type=_content_type,
+            _headers=_headers,
+            _host_index=_host_index,
+        )
+
+    def iter_connections_for_workspace(
+        self,
+        body: Union[WebBackendConnectionListRequestBody, Dict[str, Any]],
+        page_size: int = 100,
+        _request_timeout: TimeoutValue = None,
+        _request_auth: Optional[Dict[str, Any]] = None,
+        _content_type: Optional[str] = None,
+        _headers: Optional[Dict[str, Any]] = None,
+        _host_index: int = 0,
+    ) -> Iterator[WebBackendConnectionListItem]:
+        """Every connection of the workspace, each once, in the order the server lists them.
+
+        A server since 2025-07 answers `web_backend_list_connections_for_workspace` with one page: this asks for
+        pages of `page_size` connections, each after the last connection of the page before (`cursor`), with the
+        body's `source_id`/`destination_id` filters and any fields added with `with_extra_fields` (`sortKey`,
+        `filters`) on every page, until a page is short or empty. Older servers answer every connection at once:
+        those from 2023 until 2025-07 ignore `cursor` and `pageSize` (one call), Jersey servers of 2022 refuse
+        them (a 422, then one call without them). Each page is one call with this call's options, retried as a
+        read. The body and `page_size` are checked now; the calls are made as the connections are taken.
+
+        :param body: the request body: a WebBackendConnectionListRequestBody, or a dict of its fields
+        :type body: WebBackendConnectionListRequestBody
+        :param page_size: connections per page (1 or more); a server may answer fewer.
+        :type page_size: int, optional
+        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+            `Configuration.timeout` applies.
+        :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
+        :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
+            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+        :type _request_auth: dict, optional
+        :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
+            `application/json`).
+        :type _content_type: str, optional
+        :param _headers: more headers for this call.
+        :type _headers: dict, optional
+        :param _host_index: which of the operation's servers to call; it declares none of its own, so 0,
+            `Configuration.host`, is the only one.
+        :type _host_index: int, optional
+        :return: the connections, as the pages come.
+        :rtype: Iterator[WebBackendConnectionListItem]
+        :raises PagingError: when a full page brings only connections already listed (the server does not page
+            by `cursor`), after the connections listed before it.
+        :raises ApiException: as `web_backend_list_connections_for_workspace` raises it.
+        """
+        return iter_connections(
+            self.api_client,
+            WEB_BACKEND_LIST_CONNECTIONS_FOR_WORKSPACE,
+            body,
+            page_size,
             _request_timeout=_request_timeout,
             _request_auth=_request_auth,
             _content_type=_content_type,

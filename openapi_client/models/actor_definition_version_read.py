@@ -33,4 +33,4 @@ class ActorDefinitionVersionRead(ApiModel):
             description="The version of the CDK that the connector was built with. e.g. python:0.1.0, java:0.1.0",
         ),
     ] = None
-    supports_file_transfer: Annotated[StrictBool, Field(alias="supportsFileTransfer")]
+    supports_file_transfer: Annotated[Optional[StrictBool], Field(alias="supportsFileTransfer")] = None

@@ -8,6 +8,7 @@ What a caller writes is checked strictly, what a server sends is read leniently:
 - What the client parses from a response keeps the fields and enum values a newer server adds, and so does
   `from_dict`/`from_json` of the other models (responses, read back from a file). A model received from a server
   keeps them when the caller puts it into a request: it is sent back as it came.
+- A field that our spec does not define is sent only when the caller adds it on purpose, with `with_extra_fields`.
 """
 
 from __future__ import annotations
@@ -46,7 +47,15 @@ from pydantic import (
     ValidationError,
     WrapSerializer,
 )
-from pydantic_core import CoreSchema, ErrorDetails, InitErrorDetails, PydanticCustomError, SchemaValidator, core_schema
+from pydantic_core import (
+    CoreSchema,
+    ErrorDetails,
+    InitErrorDetails,
+    PydanticCustomError,
+    SchemaValidator,
+    core_schema,
+    to_jsonable_python,
+)
 from typing_extensions import Annotated, Self
 
 from openapi_client.display import ModelDisplay
@@ -182,6 +191,12 @@ def _write_datetime(value: datetime, write: SerializerFunctionWrapHandler) -> An
 # The type of `format: date-time` fields: a `datetime` that round-trips the exact text a server sent.
 DateTime = Annotated[datetime, BeforeValidator(_read_datetime), WrapSerializer(_write_datetime, when_used="json")]
 
+# Servers before 2024-05 send a stream's update in a catalog diff as the plain list of its field transforms: it is
+# read as the object that replaced the list (its `streamAttributeTransforms`, which they never send, stay None).
+READ_FIELD_TRANSFORMS_LIST = BeforeValidator(
+    lambda value: {"fieldTransforms": value} if isinstance(value, list) else value
+)
+
 
 class ApiModel(ModelDisplay, BaseModel):
     """Common behaviour of every schema model: aliases, forward compatibility, (de)serialization and display."""
@@ -273,6 +288,30 @@ class ApiModel(ModelDisplay, BaseModel):
             )
         except ValidationError as error:
             raise _with_suggestions(cls, error) from None
+
+    def with_extra_fields(self, **fields: Any) -> Self:
+        """A copy that also sends `fields`, which our spec does not define, under exactly the names given: the JSON
+        names of a newer server's fields (`body.with_extra_fields(sortKey="lastSync_desc")`).
+
+        This is the only way to add such a field: building a model refuses a name it does not know, so a misspelt
+        field can never be sent by mistake. A name the model knows is refused here (set it as usual). The values are
+        kept as the JSON they are sent as (UUIDs, enums and date-times as text); `model_extra` shows them.
+        """
+        model = type(self)
+        known = {name for field_name, info in model.model_fields.items() for name in (field_name, info.alias) if name}
+        clashing = sorted(known.intersection(fields))
+        if clashing:
+            raise ValueError(
+                f"{model.__name__}.with_extra_fields: {', '.join(clashing)} is a field of {model.__name__}, "
+                "not an extra one: set it as usual"
+            )
+        values: Dict[str, Any] = {}
+        for name, value in fields.items():
+            try:
+                values[name] = to_jsonable_python(value, by_alias=True)
+            except ValueError as error:
+                raise TypeError(f"{model.__name__}.with_extra_fields: {name} is not a JSON value ({error})") from None
+        return self.model_copy(update=values)
 
     def to_dict(self) -> Dict[str, Any]:
         """The fields that were set or received, by their JSON names, as Python values."""

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 from pydantic import Field
 
-from openapi_client.models.base import ApiEnum, ApiModel
+from openapi_client.models.base import READ_FIELD_TRANSFORMS_LIST, ApiEnum, ApiModel
 from openapi_client.models.stream_descriptor import StreamDescriptor
 from openapi_client.models.stream_transform_update_stream import StreamTransformUpdateStream
 
@@ -24,4 +24,6 @@ class StreamTransform(ApiModel):
 
     transform_type: Annotated[StreamTransformTransformType, Field(alias="transformType")]
     stream_descriptor: Annotated[StreamDescriptor, Field(alias="streamDescriptor")]
-    update_stream: Annotated[Optional[StreamTransformUpdateStream], Field(alias="updateStream")] = None
+    update_stream: Annotated[
+        Optional[StreamTransformUpdateStream], Field(alias="updateStream"), READ_FIELD_TRANSFORMS_LIST
+    ] = None

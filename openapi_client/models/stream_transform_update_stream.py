@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, List
+from typing import Annotated, List, Optional
 
 from pydantic import Field
 
@@ -19,9 +19,9 @@ class StreamTransformUpdateStream(ApiModel):
         Field(alias="fieldTransforms", description="list of field transformations. order does not matter."),
     ]
     stream_attribute_transforms: Annotated[
-        List[StreamAttributeTransform],
+        Optional[List[StreamAttributeTransform]],
         Field(
             alias="streamAttributeTransforms",
             description="list of stream attribute transformations. order does not matter.",
         ),
-    ]
+    ] = None

@@ -32,7 +32,9 @@ class WebBackendConnectionListItem(ApiModel):
     latest_sync_job_status: Annotated[Optional[JobStatus], Field(alias="latestSyncJobStatus")] = None
     is_syncing: Annotated[StrictBool, Field(alias="isSyncing")]
     schema_change: Annotated[SchemaChange, Field(alias="schemaChange")]
-    source_actor_definition_version: Annotated[ActorDefinitionVersionRead, Field(alias="sourceActorDefinitionVersion")]
+    source_actor_definition_version: Annotated[
+        Optional[ActorDefinitionVersionRead], Field(alias="sourceActorDefinitionVersion")
+    ] = None
     destination_actor_definition_version: Annotated[
-        ActorDefinitionVersionRead, Field(alias="destinationActorDefinitionVersion")
-    ]
+        Optional[ActorDefinitionVersionRead], Field(alias="destinationActorDefinitionVersion")
+    ] = None

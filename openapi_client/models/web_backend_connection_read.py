@@ -68,13 +68,15 @@ class WebBackendConnectionRead(ConnectionReadMethods, ApiModel):
     geography: Annotated[Optional[Geography], Field(alias="geography")] = None
     schema_change: Annotated[SchemaChange, Field(alias="schemaChange")]
     notify_schema_changes: Annotated[StrictBool, Field(alias="notifySchemaChanges")]
-    notify_schema_changes_by_email: Annotated[StrictBool, Field(alias="notifySchemaChangesByEmail")]
+    notify_schema_changes_by_email: Annotated[Optional[StrictBool], Field(alias="notifySchemaChangesByEmail")] = None
     non_breaking_changes_preference: Annotated[
         NonBreakingChangesPreference, Field(alias="nonBreakingChangesPreference")
     ]
     created_at: Annotated[Optional[StrictInt], Field(alias="createdAt")] = None
     backfill_preference: Annotated[Optional[SchemaChangeBackfillPreference], Field(alias="backfillPreference")] = None
-    source_actor_definition_version: Annotated[ActorDefinitionVersionRead, Field(alias="sourceActorDefinitionVersion")]
+    source_actor_definition_version: Annotated[
+        Optional[ActorDefinitionVersionRead], Field(alias="sourceActorDefinitionVersion")
+    ] = None
     destination_actor_definition_version: Annotated[
-        ActorDefinitionVersionRead, Field(alias="destinationActorDefinitionVersion")
-    ]
+        Optional[ActorDefinitionVersionRead], Field(alias="destinationActorDefinitionVersion")
+    ] = None

@@ -5,7 +5,7 @@
     with LocalAirbyte() as airbyte:
         configuration = openapi_client.Configuration(host=airbyte.url)
 
-It answers as Airbyte OSS does at our spec's version (2024-10), or as a 2022-12 or 2025-07 server
+It answers as Airbyte OSS does at our spec's version (2024-10), or as a 2022-12, 2024-06 or 2025-07 server
 (`LocalAirbyte(server_version=...)`). Or from a shell: `python -m openapi_client.testing --port 8000`.
 See docs/testing.md.
 """

@@ -51,9 +51,9 @@ class LocalAirbyte(AirbyteState):
         with LocalAirbyte() as airbyte:
             configuration = openapi_client.Configuration(host=airbyte.url)
 
-    It answers as Airbyte OSS does at `server_version` (`"2024-10"`, our spec's, by default; `"2025-07"` and
-    `"2022-12"` too) in `edition` `"oss"` or `"cloud"`. With `auth=True` (or an `InstanceAdmin`) it checks
-    credentials as an instance with authentication on; by default, as Airbyte OSS by default, it does not.
+    It answers as Airbyte OSS does at `server_version` (`"2024-10"`, our spec's, by default; `"2025-07"`,
+    `"2024-06"` and `"2022-12"` too) in `edition` `"oss"` or `"cloud"`. With `auth=True` (or an `InstanceAdmin`) it
+    checks credentials as an instance with authentication on; by default, as Airbyte OSS by default, it does not.
 
     It starts seeded with a believable workspace (`workspace_id`); `seed=False` gives an empty one. The
     methods of `AirbyteState` arrange what it holds; `faults` makes calls fail; `requests` and

@@ -6,6 +6,8 @@
   `NotFoundController` answers it; connections lose `geography` and gain `tags`; sources and destinations gain
   `createdAt`, actor definition versions `supportsDataActivation`; a write the database refuses is a 409
   (`ApiHelper` maps `DataAccessException` to `ConflictException`).
+- **2024-06** (`d8d93876ae`, 2024-06-28): actor definition versions lack `supportsFileTransfer` (#14307, 2024-10)
+  and stream configurations `mappers` and `hashedFields`; `overwrite_dedup` is no destination sync mode yet.
 - **2022-12** (`d95c06d357`, Jersey): answers lack what later versions added (`sourceActorDefinitionVersion`,
   `destinationActorDefinitionVersion`, `notifySchemaChangesByEmail`, `createdAt`, `backfillPreference` on
   connections; `status`, `supportState`, `isVersionOverrideApplied`, `breakingChanges` on sources and
@@ -25,7 +27,7 @@ from typing import Any, Dict, FrozenSet, Iterable, Mapping
 Json = Dict[str, Any]
 
 DEFAULT_VERSION = "2024-10"
-SERVER_VERSIONS = ("2022-12", DEFAULT_VERSION, "2025-07")
+SERVER_VERSIONS = ("2022-12", "2024-06", DEFAULT_VERSION, "2025-07")
 
 _LACKING_2022: Mapping[str, FrozenSet[str]] = {
     "WorkspaceIdRequestBody": frozenset({"sourceId", "destinationId"}),
@@ -45,6 +47,7 @@ _READ_LACKING_2022 = ("sourceActorDefinitionVersion", "destinationActorDefinitio
                       "createdAt", "backfillPreference")  # fmt: skip
 _ACTOR_LACKING_2022 = ("status", "supportState", "isVersionOverrideApplied", "breakingChanges")
 _CONFIG_LACKING_2022 = ("suggested", "hashedFields", "mappers", "generationId", "minimumGenerationId", "syncId")
+_CONFIG_LACKING_2024_06 = ("hashedFields", "mappers")
 
 
 class ServerVersion:
@@ -102,6 +105,21 @@ class Server2025(ServerVersion):
         return {**item, "tags": []}
 
 
+class Server2024June(ServerVersion):
+    name = "2024-06"
+    lacking_values = {"DestinationSyncMode": frozenset({"overwrite_dedup"})}
+
+    def shape_definition_version(self, read: Json) -> Json:
+        return _without(read, ("supportsFileTransfer",))
+
+    def shape_read(self, read: Json) -> Json:
+        streams = [
+            {**entry, "config": _without(entry["config"], _CONFIG_LACKING_2024_06)}
+            for entry in read["syncCatalog"]["streams"]
+        ]
+        return {**read, "syncCatalog": {**read["syncCatalog"], "streams": streams}}
+
+
 class Server2022(ServerVersion):
     name = "2022-12"
     jersey = True
@@ -129,11 +147,13 @@ class Server2022(ServerVersion):
                 "source": source, "destination": destination}  # fmt: skip
 
 
-_VERSIONS: Dict[str, ServerVersion] = {v.name: v for v in (Server2022(), ServerVersion(), Server2025())}
+_VERSIONS: Dict[str, ServerVersion] = {
+    v.name: v for v in (Server2022(), Server2024June(), ServerVersion(), Server2025())
+}
 
 
 def version_named(name: str) -> ServerVersion:
-    """The server of that version (`"2022-12"`, `"2024-10"`, `"2025-07"`)."""
+    """The server of that version (`"2022-12"`, `"2024-06"`, `"2024-10"`, `"2025-07"`)."""
     try:
         return _VERSIONS[name]
     except KeyError:
