@@ -423,22 +423,33 @@ def test_removing_a_primary_key_field_of_a_selected_stream_is_breaking(
     assert refreshed.schema_change == SchemaChange.BREAKING
 
 
-def test_boolean_field_schemas_are_written_as_schema_objects(
+def test_a_boolean_field_schema_fails_the_refresh_with_a_500_as_in_airbyte(
     empty_airbyte: LocalAirbyte, empty_web: WebBackendApi
 ) -> None:
-    """JSON Schema allows `true` (anything) and `false` (nothing) as a field's schema; the diff writes objects."""
-    before = airbyte_stream("events", {"id": "integer"}, primary_key=["id"])
-    before.json_schema["properties"].update(anything=True, nothing=False, loose=True)
-    after = airbyte_stream("events", {"id": "integer", "loose": {"type": "string"}}, primary_key=["id"])
-    changes = field_changes(refreshed_diff(empty_airbyte, empty_web, [before], [after]))
-    assert [
-        (kind, name, document.get("removeField") or document.get("updateFieldSchema"))
-        for kind, name, _, document in changes
-    ] == [
-        ("remove_field", ["anything"], {"schema": {}}),
-        ("update_field_schema", ["loose"], {"oldSchema": {}, "newSchema": {"type": "string"}}),
-        ("remove_field", ["nothing"], {"schema": {"not": {}}}),
-    ]
+    """JSON Schema allows `true` and `false` as a field's schema, but Airbyte's `JsonSchemas.traverseJsonSchema`
+    refuses any node that is not an object, and the refresh fails with it."""
+    stream = airbyte_stream("events", {"id": "integer"}, primary_key=["id"])
+    stream.json_schema["properties"].update(anything=True)
+    source_id = empty_airbyte.add_source("Shop DB", [stream])
+    created = empty_web.web_backend_create_connection(
+        WebBackendConnectionCreate(
+            source_id=source_id,
+            destination_id=empty_airbyte.add_destination("Lake"),
+            status="active",
+            sync_catalog=empty_airbyte.source_catalog(source_id),
+        )
+    )
+    grown = airbyte_stream("events", {"id": "integer", "at": "timestamp"}, primary_key=["id"])
+    grown.json_schema["properties"].update(anything=True)
+    # Upstream only: the refresh below runs the discovery, and compares the two (different) streams.
+    empty_airbyte.set_source_catalog(source_id, [grown], discover=False)
+    body = WebBackendConnectionRequestBody(connection_id=created.connection_id, with_refreshed_catalog=True)
+    with pytest.raises(openapi_client.ServiceException) as raised:
+        empty_web.web_backend_get_connection(body)
+    assert raised.value.status == 500
+    message = raised.value.data.message
+    assert "json schema nodes should always be object nodes. path: [FieldNameOrList{fieldName='anything'" in message
+    assert message.endswith("actual: true")
 
 
 ADDRESS = {"type": "object", "properties": {"city": {"type": "string"}}}
@@ -455,5 +466,8 @@ def test_an_object_whose_own_type_changes_is_one_change_of_the_whole_field(
     before = airbyte_stream("people", {"id": "integer", "address": ADDRESS}, primary_key=["id"])
     after = airbyte_stream("people", {"id": "integer", "address": new_address}, primary_key=["id"])
     changes = field_changes(refreshed_diff(empty_airbyte, empty_web, [before], [after]))
-    assert [(kind, name) for kind, name, _, _ in changes] == [("update_field_schema", ["address"])]
+    # Airbyte lists every path of both schemas (`CatalogDiffHelpers.getFullyQualifiedFieldNamesWithTypes`): an
+    # object that is now a string has lost its nested fields as well.
+    lost = [("remove_field", ["address", "city"])] if new_address.get("type") == "string" else []
+    assert [(kind, name) for kind, name, _, _ in changes] == [("update_field_schema", ["address"]), *lost]
     assert changes[0][3]["updateFieldSchema"] == {"oldSchema": ADDRESS, "newSchema": new_address}

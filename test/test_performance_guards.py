@@ -76,11 +76,16 @@ def python_calls(action: Callable[[], Any]) -> Counter[str]:
     nor a test tool's hook (Hypothesis adds a function to `gc.callbacks`, which every collection runs)."""
     calls: Counter[str] = Counter()
     elsewhere: List[Any] = []  # the outermost frame of other code being run, if any
+    # What a garbage collection runs (weakref callbacks, finalizers of other tests' garbage) is not the action's.
+    collecting = [False]
+
+    def track_collections(phase: str, info: Dict[str, int]) -> None:
+        collecting[0] = phase == "start"
 
     def profile(frame: Any, event: str, argument: Any) -> None:
         if event == "return" and elsewhere and frame is elsewhere[-1]:
             elsewhere.pop()
-        if event != "call" or elsewhere:
+        if event != "call" or elsewhere or collecting[0]:
             return
         module = frame.f_globals.get("__name__") or ""
         if module == __name__:  # the test's own lambdas, which make the calls measured
@@ -91,11 +96,13 @@ def python_calls(action: Callable[[], Any]) -> Counter[str]:
         path = Path(frame.f_code.co_filename)
         calls[f"{path.parent.name}/{path.name}:{frame.f_code.co_name}"] += 1
 
+    gc.callbacks.insert(0, track_collections)
     sys.setprofile(profile)
     try:
         action()
     finally:
         sys.setprofile(None)
+        gc.callbacks.remove(track_collections)
     return calls
 
 

@@ -13,6 +13,7 @@ here sorted.
 from __future__ import annotations
 
 import copy
+import json
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from openapi_client.testing.catalog_converter import (
@@ -141,7 +142,9 @@ def _traverse(json_schema: Any) -> List[Tuple[FieldPath, Any]]:
     while pending:
         path, node = pending.pop()
         if not isinstance(node, dict):
-            reason = f"json schema nodes should always be object nodes. path: {list(path)} actual: {node}"
+            # As Java renders them: the path of `FieldNameOrList`s, the node as JSON (`JsonSchemas.traverseJsonSchema`).
+            steps = ", ".join(f"FieldNameOrList{{fieldName='{name}', isList=false}}" for name in path)
+            reason = f"json schema nodes should always be object nodes. path: [{steps}] actual: {json.dumps(node)}"
             raise ServerCrash.precondition(reason)
         nodes.append((path, node))
         pending.extend(reversed(_children(path, node)))
