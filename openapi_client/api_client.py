@@ -12,14 +12,16 @@ from pydantic import BaseModel, ValidationError
 
 from openapi_client import __version__
 from openapi_client.api_response import ApiResponse
-from openapi_client.auth import Authenticator
+from openapi_client.auth import TOKEN_REQUEST, Authenticator
 from openapi_client.configuration import Configuration, TimeoutValue
+from openapi_client.deadlines import Deadline, TimeLimits, set_current
 from openapi_client.exceptions import (
     ApiException,
     ApiTypeError,
     ApiValueError,
     InvalidResponseError,
 )
+from openapi_client.headers import checked, has_header, set_header
 from openapi_client.models.base import received_data
 from openapi_client.operations import OperationSpec, Variant
 from openapi_client.parsing import reader_for
@@ -105,7 +107,8 @@ class ApiClient:
         extra_headers = options.get("_headers")
         if extra_headers:
             header_params.update(extra_headers)
-        headers = self._request_headers(header_params, AUTH_SCHEMES, options.get("_request_auth"))
+        limits, deadline = self._time_limits(options.get("_request_timeout"))
+        headers = self._request_headers(header_params, AUTH_SCHEMES, options.get("_request_auth"), deadline)
         host_index = options.get("_host_index")
         host = self.configuration.host if host_index is None else self.configuration.get_host_from_settings(host_index)
         url = host + operation.path
@@ -114,7 +117,8 @@ class ApiClient:
             url=url,
             headers=headers,
             body=payload,
-            timeout=options.get("_request_timeout"),
+            limits=limits,
+            deadline=deadline,
             operation=operation.name,
             read_only=operation.is_read_only(model),
             preload=variant != "raw",
@@ -125,6 +129,11 @@ class ApiClient:
         if variant == "http_info":
             return self.response_deserialize(response, operation.response_types_map, operation=operation, url=url)
         return self._read_data(response, operation.response_types_map, operation, url)
+
+    def _time_limits(self, request_timeout: TimeoutValue) -> Tuple[TimeLimits, Optional[Deadline]]:
+        """The limits of a call's timeout (`_request_timeout`, else the configured one), and its deadline from now."""
+        limits = TimeLimits.of(self.configuration.timeout if request_timeout is None else request_timeout)
+        return limits, limits.start()
 
     def _request_model(self, operation: OperationSpec, body: Any) -> Any:
         model = operation.request_type
@@ -171,13 +180,18 @@ class ApiClient:
         header_params: Mapping[str, Any],
         auth_settings: Optional[Sequence[str]],
         request_auth: Optional[Dict[str, Any]],
+        deadline: Optional[Deadline] = None,
     ) -> Dict[str, str]:
-        """The client's default headers, then the request's own, the cookie and the credentials."""
-        headers = {**self.default_headers, **header_params}
-        if self.cookie:
-            headers["Cookie"] = self.cookie
-        self.update_params_for_auth(headers, auth_settings, request_auth)
-        return headers
+        """The client's default headers and cookie, then the request's own, then the credentials: one header per
+        name, however spelt, the later replacing the earlier; checked (see `openapi_client.headers`). An access
+        token fetched for them is fetched within `deadline`, the deadline of the call they are for."""
+        headers = {**self.default_headers, **({"Cookie": self.cookie} if self.cookie else {}), **header_params}
+        outer = set_current(deadline)
+        try:
+            self.update_params_for_auth(headers, auth_settings, request_auth)
+        finally:
+            set_current(outer)
+        return checked(headers)
 
     def update_params_for_auth(
         self,
@@ -186,7 +200,7 @@ class ApiClient:
         request_auth: Optional[Dict[str, Any]] = None,
     ) -> None:
         """Add the credentials: `request_auth` if given, else the first configured scheme of `auth_settings`
-        (an Airbyte application's token counts as `bearerAuth`)."""
+        (an Airbyte application's token counts as `bearerAuth`) unless `headers` already has that header."""
         if request_auth:
             _apply_auth(headers, request_auth)
             return
@@ -195,7 +209,7 @@ class ApiClient:
         configured = self.authenticator.auth_settings()
         for name in auth_settings:
             setting = configured.get(name)
-            if setting is not None and setting["key"] not in headers:
+            if setting is not None and not has_header(headers, setting["key"]):
                 _apply_auth(headers, setting)
 
     def call_api(
@@ -216,12 +230,14 @@ class ApiClient:
         `read_only` (by default the operation's flag) says whether the request may be sent again after it reached
         the server. With `preload_content` the body is read within the attempts; otherwise it is left unread.
         """
+        limits, deadline = self._time_limits(_request_timeout)
         call = Call(
             method=method,
             url=url,
             headers=dict(header_params or {}),
             body=body,
-            timeout=_request_timeout,
+            limits=limits,
+            deadline=deadline,
             operation=operation.name if operation else None,
             read_only=operation.read_only if read_only is None and operation else bool(read_only),
             preload=preload_content,
@@ -241,9 +257,24 @@ class ApiClient:
         return policy
 
     def _request_token(self, url: str, body: bytes) -> RESTResponse:
-        """Send an application's credentials to the token endpoint (retried like a read: it changes nothing)."""
+        """Send an application's credentials to the token endpoint: retried like a read (it changes nothing), within
+        the deadline of the call it is made for, and never redirected (the body holds the client secret)."""
         headers = {"Content-Type": JSON_CONTENT_TYPE, "Accept": JSON_CONTENT_TYPE, "User-Agent": self.user_agent}
-        return self.call_api("POST", url, headers, body, read_only=True, preload_content=True)
+        limits, deadline = self._time_limits(None)
+        call = Call(
+            method="POST",
+            url=url,
+            headers=checked(headers),
+            body=body,
+            limits=limits,
+            deadline=deadline,
+            operation=TOKEN_REQUEST,
+            read_only=True,
+            preload=True,
+            redirects=False,
+            carries_secret=True,
+        )
+        return self._sender.send(call, self._retry_policy())
 
     def response_deserialize(
         self,
@@ -398,4 +429,4 @@ def _json_content_type(requested: Optional[str], operation: OperationSpec) -> st
 def _apply_auth(headers: Dict[str, str], setting: Mapping[str, Any]) -> None:
     if setting.get("in", "header") != "header":
         raise ApiValueError("Authentication settings must be sent in a header")
-    headers[setting["key"]] = setting["value"]
+    set_header(headers, setting["key"], setting["value"])

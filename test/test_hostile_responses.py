@@ -1,0 +1,322 @@
+"""Hostile answers from a server on 127.0.0.1: bodies too large (announced, endless, compressed bombs), answers that
+trickle or never come, floods of interim answers, numbers JSON cannot hold. Each ends within its bounds, in time and
+in bytes, with an exception of the library, and is not retried."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+import tracemalloc
+from typing import Any, Callable, Iterator, List
+
+import pytest
+from hostile_server import Exchange, HostileServer, chunks, gzip_bomb, head, json_answer
+from samples import CONNECTION_ID, connection_read
+from scripted_server import Reply, ScriptedServer
+
+import openapi_client
+from openapi_client import ApiClient, Configuration, WebBackendApi
+from openapi_client.configuration import DEFAULT_MAX_RESPONSE_BYTES
+from openapi_client.connections import MAX_INTERIM_ANSWERS
+from openapi_client.exceptions import ResponseTooLargeError
+from openapi_client.retries import RetryPolicy
+
+GEOGRAPHIES = "/v1/web_backend/geographies/list"
+GET = "/v1/web_backend/connections/get"
+UPDATE = "/v1/web_backend/connections/update"
+LIMIT = 1024 * 1024
+OK = json.dumps({"geographies": ["us"]}).encode()
+
+
+@pytest.fixture
+def hostile() -> Iterator[Callable[[Callable[[Exchange], None]], HostileServer]]:
+    servers: List[HostileServer] = []
+
+    def start(answer: Callable[[Exchange], None]) -> HostileServer:
+        servers.append(HostileServer(answer))
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+def api_for(url: str, **settings: Any) -> WebBackendApi:
+    """Retries that wait 10 ms, so that a retry would show; a 1 MiB limit; a 5 s timeout."""
+    defaults = {"retries": RetryPolicy(total=3, backoff_factor=0.01), "timeout": 5.0}
+    configuration = Configuration(host=url, **{**defaults, **settings})
+    configuration.max_response_bytes = LIMIT
+    return WebBackendApi(ApiClient(configuration))
+
+
+def geographies(api: WebBackendApi, **options: Any) -> Any:
+    return api.web_backend_list_geographies(**options)
+
+
+# -- size ----------------------------------------------------------------------------------------------------
+
+
+def test_the_default_limit_leaves_room_for_the_largest_workspaces() -> None:
+    assert Configuration().max_response_bytes == DEFAULT_MAX_RESPONSE_BYTES == 128 * 1024 * 1024
+
+
+def test_an_announced_length_over_the_limit_is_refused_before_reading(hostile: Any) -> None:
+    server = hostile(lambda x: x.send(head(Content_Length=str(LIMIT * 1024))) and x.send(b"{" * 4096) and x.hang())
+    started = time.monotonic()
+    with pytest.raises(ResponseTooLargeError) as caught:
+        geographies(api_for(server.url))
+    assert time.monotonic() - started < 2.0  # it did not wait for the body
+    assert f"{LIMIT * 1024:,}" in str(caught.value) and "max_response_bytes" in str(caught.value)
+    assert isinstance(caught.value, openapi_client.InvalidResponseError) and caught.value.status == 200
+    assert server.count() == 1  # a read, yet not retried
+
+
+def endless(exchange: Exchange) -> None:
+    if exchange.send(head(Content_Type="application/json", Transfer_Encoding="chunked")):
+        for chunk in chunks(b" " * 65536):
+            if not exchange.send(chunk):
+                return
+
+
+def test_an_endless_body_stops_at_the_limit(hostile: Any) -> None:
+    server = hostile(endless)
+    tracemalloc.start()
+    try:
+        with pytest.raises(ResponseTooLargeError):
+            geographies(api_for(server.url))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 * LIMIT
+    assert server.count() == 1
+
+
+def bomb(exchange: Exchange) -> None:
+    """64 MiB of zeros in about 64 KiB, with `Content-Encoding: gzip` the client did not ask for."""
+    body = gzip_bomb(64 * LIMIT)
+    exchange.send(json_answer(body, Content_Encoding="gzip"))
+
+
+def test_an_unasked_for_compression_is_not_unpacked_past_the_limit(hostile: Any) -> None:
+    server = hostile(bomb)
+    gzip_bomb(64 * LIMIT)  # made before measuring
+    tracemalloc.start()
+    try:
+        with pytest.raises(ResponseTooLargeError):
+            geographies(api_for(server.url))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 * LIMIT
+    assert server.requests[0].headers.get("accept-encoding", "identity") == "identity"
+
+
+def test_a_compressed_body_within_the_limit_is_read(hostile: Any) -> None:
+    import gzip
+
+    server = hostile(lambda x: x.send(json_answer(gzip.compress(OK), Content_Encoding="gzip")))
+    assert geographies(api_for(server.url)).geographies == ["us"]
+
+
+def test_no_limit_reads_a_body_of_any_size(hostile: Any) -> None:
+    body = json.dumps({"geographies": ["us"], "padding": "x" * (3 * LIMIT)}).encode()
+    server = hostile(
+        lambda x: (
+            x.send(head(Content_Type="application/json", Transfer_Encoding="chunked"))
+            and all(x.send(chunk) for chunk in [b"%x\r\n%s\r\n" % (len(body), body), b"0\r\n\r\n"])
+        )
+    )
+    api = api_for(server.url)
+    api.api_client.configuration.max_response_bytes = None
+    assert geographies(api).geographies == ["us"]
+
+
+def test_the_raw_variant_leaves_the_body_and_its_size_to_the_caller(hostile: Any) -> None:
+    server = hostile(lambda x: x.send(json_answer(b" " * (2 * LIMIT) + OK)))
+    response = api_for(server.url).web_backend_list_geographies_without_preload_content()
+    assert len(response.read()) == 2 * LIMIT + len(OK)
+
+
+# -- time ----------------------------------------------------------------------------------------------------
+
+
+def trickling_body(exchange: Exchange) -> None:
+    if exchange.send(head(Content_Type="application/json", Content_Length=str(len(OK)))):
+        exchange.trickle(OK, 0.2)
+
+
+def trickling_head(exchange: Exchange) -> None:
+    exchange.trickle(json_answer(OK), 0.2)
+
+
+def continue_flood(exchange: Exchange) -> None:
+    while exchange.send(b"HTTP/1.1 100 Continue\r\n\r\n") and not exchange.server.stopping.wait(0.1):
+        pass
+
+
+@pytest.mark.parametrize("answer", [trickling_body, trickling_head, continue_flood], ids=lambda f: f.__name__)
+def test_a_timeout_bounds_the_whole_answer_not_each_byte(hostile: Any, answer: Callable[[Exchange], None]) -> None:
+    server = hostile(answer)
+    started = time.monotonic()
+    with pytest.raises(openapi_client.ApiTimeoutError) as caught:
+        geographies(api_for(server.url, timeout=1.0))
+    assert time.monotonic() - started < 2.5
+    assert "web_backend_list_geographies" in str(caught.value)
+
+
+def test_a_pair_bounds_each_answer_by_its_read_part(hostile: Any) -> None:
+    server = hostile(trickling_body)
+    started = time.monotonic()
+    with pytest.raises(openapi_client.ApiTimeoutError):
+        geographies(api_for(server.url, timeout=(5.0, 0.5), retries=0))
+    assert time.monotonic() - started < 1.5
+
+
+def test_request_timeout_bounds_the_call_retries_and_waits_included(hostile: Any) -> None:
+    """Issue 9: `_request_timeout=0.3` on a read once took 3.56 s over 4 attempts."""
+    server = hostile(lambda exchange: exchange.hang())
+    api = api_for(server.url, retries=RetryPolicy(total=3, backoff_factor=0.5))
+    started = time.monotonic()
+    with pytest.raises(openapi_client.ApiTimeoutError):
+        geographies(api, _request_timeout=0.3)
+    assert time.monotonic() - started < 1.0
+    assert server.count() == 1
+
+
+def test_interim_answers_are_skipped(hostile: Any) -> None:
+    early = b"HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\n"
+    interim = b"HTTP/1.1 102 Processing\r\n\r\n" + early + b"HTTP/1.1 100 Continue\r\n\r\n"
+    server = hostile(lambda exchange: exchange.send(interim + json_answer(OK)))
+    api = api_for(server.url, retries=0)
+    assert geographies(api).geographies == ["us"]
+    assert geographies(api).geographies == ["us"]
+
+
+def test_a_flood_of_interim_answers_is_cut_short(hostile: Any) -> None:
+    flood = b"HTTP/1.1 103 Early Hints\r\n\r\n" * (MAX_INTERIM_ANSWERS + 1)
+    server = hostile(lambda exchange: exchange.send(flood + json_answer(OK)))
+    with pytest.raises(openapi_client.ApiConnectionError, match="interim"):
+        geographies(api_for(server.url, retries=0))
+
+
+def slow_body(exchange: Exchange) -> None:
+    if exchange.send(head(Content_Type="application/json", Content_Length=str(len(OK)))):
+        exchange.server.stopping.wait(0.5)
+        exchange.send(OK)
+
+
+def test_the_body_of_a_raw_response_is_read_after_the_call_ended(hostile: Any) -> None:
+    """The call ends when the raw response is returned: reading its body later is not bound by its deadline."""
+    server = hostile(slow_body)
+    response = api_for(server.url).web_backend_list_geographies_without_preload_content(_request_timeout=(0.3, 0.7))
+    time.sleep(1.2)  # past the call's deadline (1.0 s); the body arrived at 0.5 s
+    assert response.read() == OK
+
+
+# -- numbers JSON cannot hold --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("number", ["NaN", "Infinity", "-Infinity"])
+@pytest.mark.parametrize("padding", [0, 100_000], ids=["small body", "large body"])
+def test_nan_and_infinity_are_refused_as_invalid_json(server: ScriptedServer, number: str, padding: int) -> None:
+    document = connection_read()
+    document["source"]["connectionConfiguration"] = {"threshold": "__NUMBER__", "padding": "p" * padding}
+    server.always(GET, Reply(body=json.dumps(document).replace('"__NUMBER__"', number)))
+    api = WebBackendApi(ApiClient(Configuration(host=server.url)))
+    with pytest.raises(openapi_client.InvalidResponseError, match="Invalid JSON") as caught:
+        api.web_backend_get_connection({"connectionId": CONNECTION_ID})
+    assert "web_backend_get_connection" in str(caught.value)
+    assert server.count(GET) == 1
+
+
+def test_nan_and_infinity_in_strings_are_text(server: ScriptedServer) -> None:
+    document = connection_read()
+    document["source"]["connectionConfiguration"] = {"words": ["NaN", "Infinity", "-Infinity"]}
+    server.always(GET, Reply(body=document))
+    api = WebBackendApi(ApiClient(Configuration(host=server.url)))
+    read = api.web_backend_get_connection({"connectionId": CONNECTION_ID})
+    assert read.source.connection_configuration == {"words": ["NaN", "Infinity", "-Infinity"]}
+
+
+def test_a_number_beyond_a_float_is_not_written_back_as_null(server: ScriptedServer) -> None:
+    """1e999 reads as infinity: sent back, it is `Infinity`, which the server refuses, not a silent `null`."""
+    document = connection_read()
+    stream = document["syncCatalog"]["streams"][0]["stream"]
+    stream["jsonSchema"] = {"type": "object", "maximum": "__HUGE__"}
+    server.always(GET, Reply(body=json.dumps(document).replace('"__HUGE__"', "1e999")))
+    server.always(UPDATE, Reply(body=connection_read()))
+    api = WebBackendApi(ApiClient(Configuration(host=server.url)))
+    read = api.web_backend_get_connection({"connectionId": CONNECTION_ID})
+    api.web_backend_update_connection({"connectionId": CONNECTION_ID, "syncCatalog": read.sync_catalog})
+    sent = server.received[-1].body
+    assert b'"maximum":Infinity' in sent and b'"maximum":null' not in sent
+
+
+# -- the token request ---------------------------------------------------------------------------------------
+
+
+def token_endpoint_that_hangs(exchange: Exchange) -> None:
+    if exchange.request.path.endswith("/applications/token"):
+        exchange.hang()
+    else:
+        exchange.send(json_answer(OK))
+
+
+def test_the_token_request_ends_by_the_deadline_of_the_call_it_is_for(hostile: Any) -> None:
+    server = hostile(token_endpoint_that_hangs)
+    api = api_for(server.url, client_id="app", client_secret="SECRET-app", timeout=30.0)
+    started = time.monotonic()
+    with pytest.raises(openapi_client.UnauthorizedException) as caught:
+        geographies(api, _request_timeout=0.5)
+    assert time.monotonic() - started < 1.5
+    assert isinstance(caught.value.__cause__, openapi_client.ApiTimeoutError)
+
+
+def test_32_threads_waiting_for_a_hung_token_endpoint_all_fail_within_seconds(hostile: Any) -> None:
+    """One thread asks, the others wait for its answer and share its failure: no queue of fetches, no herd."""
+    server = hostile(token_endpoint_that_hangs)
+    api = api_for(server.url, client_id="app", client_secret="SECRET-app", timeout=60.0)
+    outcomes: List[BaseException] = []
+    lock = threading.Lock()
+    start = threading.Barrier(32)
+    ended: List[float] = []
+
+    def work() -> None:
+        start.wait()
+        try:
+            geographies(api, _request_timeout=1.0)
+        except Exception as error:  # collected for the assertions
+            with lock:
+                outcomes.append(error)
+                ended.append(time.monotonic())
+
+    threads = [threading.Thread(target=work) for _ in range(32)]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert len(outcomes) == 32
+    assert all(isinstance(error, openapi_client.UnauthorizedException) for error in outcomes)
+    assert max(ended) - started < 5.0
+    assert server.count() <= 4  # a fetch per second of waiting at most, not one per thread
+    assert len({id(error) for error in outcomes}) == 32  # each thread raises its own copy
+
+
+def test_a_token_with_a_line_break_from_the_endpoint_is_refused_and_not_kept(server: ScriptedServer) -> None:
+    server.always("/v1/applications/token", Reply(body={"access_token": "abc\r\nX-Injected: 1"}))
+    api = WebBackendApi(ApiClient(Configuration(host=server.url, client_id="app", client_secret="s", retries=0)))
+    for _ in range(2):
+        with pytest.raises(openapi_client.UnauthorizedException, match="cannot carry") as caught:
+            api.web_backend_list_geographies()
+        assert "X-Injected" not in str(caught.value)
+    assert server.count("/v1/applications/token") == 2 and server.count(GEOGRAPHIES) == 0
+
+
+def test_surrounding_whitespace_of_a_fetched_token_is_dropped(server: ScriptedServer) -> None:
+    server.always("/v1/applications/token", Reply(body={"access_token": "  abc.def.ghi\n"}))
+    server.always(GEOGRAPHIES, Reply(body={"geographies": []}))
+    api = WebBackendApi(ApiClient(Configuration(host=server.url, client_id="app", client_secret="s")))
+    api.web_backend_list_geographies()
+    assert server.received[-1].headers["Authorization"] == "Bearer abc.def.ghi"
