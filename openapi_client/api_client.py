@@ -14,7 +14,7 @@ from openapi_client import __version__
 from openapi_client.api_response import ApiResponse
 from openapi_client.auth import TOKEN_REQUEST, Authenticator
 from openapi_client.configuration import Configuration, TimeoutValue
-from openapi_client.deadlines import Deadline, TimeLimits, set_current
+from openapi_client.deadlines import CURRENT, Deadline, TimeLimits
 from openapi_client.exceptions import (
     ApiException,
     ApiTypeError,
@@ -186,11 +186,14 @@ class ApiClient:
         name, however spelt, the later replacing the earlier; checked (see `openapi_client.headers`). An access
         token fetched for them is fetched within `deadline`, the deadline of the call they are for."""
         headers = {**self.default_headers, **({"Cookie": self.cookie} if self.cookie else {}), **header_params}
-        outer = set_current(deadline)
-        try:
+        if self.configuration.client_id:  # an application's token may be fetched for them
+            outer, CURRENT.deadline = CURRENT.deadline, deadline
+            try:
+                self.update_params_for_auth(headers, auth_settings, request_auth)
+            finally:
+                CURRENT.deadline = outer
+        else:
             self.update_params_for_auth(headers, auth_settings, request_auth)
-        finally:
-            set_current(outer)
         return checked(headers)
 
     def update_params_for_auth(

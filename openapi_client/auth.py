@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Deque, Dict, Optional, Tuple
 
-from openapi_client.deadlines import current
+from openapi_client.deadlines import CURRENT
 from openapi_client.exceptions import ApiConnectionError, ApiException, ApiValueError, UnauthorizedException
 from openapi_client.headers import checked
 from openapi_client.redaction import redact_text, redact_url
@@ -156,7 +156,7 @@ class ApplicationTokens:
         return token.value
 
     def _follow(self, fetch: _Fetch) -> str:
-        deadline = current()
+        deadline = CURRENT.deadline
         remaining = None if deadline is None else deadline.remaining()
         if not fetch.done.wait(None if remaining is None or remaining == math.inf else max(0.0, remaining)):
             raise self._failure("the call's timeout ran out while another thread was fetching the token")

@@ -271,6 +271,8 @@ class Configuration:
         """`access_token` (called first when it is a callable that returns the current token), without surrounding
         whitespace; bytes are decoded as UTF-8."""
         token = self.access_token
+        if token is None:
+            return None
         return token_text(token() if callable(token) else token, "access_token")
 
     def auth_settings(self) -> Dict[str, Dict[str, Any]]:

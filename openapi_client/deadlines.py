@@ -6,7 +6,7 @@ seconds to receive the whole answer once the request is sent (every byte of it, 
 `connect + read`; a `None` in the pair lifts that limit (and so the call's). A urllib3 `Timeout` is read the same
 way: its `total` as a number, else its `connect` and `read` as a pair.
 
-The deadline of the call a thread is making is kept per thread (`current()`): the connections of
+The deadline of the call a thread is making is kept per thread (`CURRENT.deadline`): the connections of
 `openapi_client.connections` read it to bound every byte they send and receive, and a call made on behalf of another
 (the token request of an operation) ends by the deadline of the one it serves.
 """
@@ -50,19 +50,13 @@ class Deadline:
         self.lifted = True
 
 
-_THREAD = threading.local()
+class _Current(threading.local):
+    """The deadline of the call this thread is making (None: none), as `CURRENT.deadline`."""
+
+    deadline: Optional[Deadline] = None
 
 
-def current() -> Optional[Deadline]:
-    """The deadline of the call this thread is making, if any."""
-    return getattr(_THREAD, "deadline", None)
-
-
-def set_current(deadline: Optional[Deadline]) -> Optional[Deadline]:
-    """Make `deadline` this thread's (None: no call in progress); returns the one it replaces, to be set back."""
-    previous: Optional[Deadline] = getattr(_THREAD, "deadline", None)
-    _THREAD.deadline = deadline
-    return previous
+CURRENT = _Current()
 
 
 class TimeLimits:
@@ -83,15 +77,20 @@ class TimeLimits:
     @classmethod
     def of(cls, setting: TimeoutValue) -> TimeLimits:
         """The limits of a timeout setting (converted once per distinct setting)."""
+        global _LAST
+        last = _LAST
+        if last[0] is setting:  # most calls use the setting the last one used (the very object)
+            return last[1]
         if setting is True or setting is False:  # equal to 1 and 0 as dictionary keys
             raise ApiValueError(f"A timeout is a number of seconds or a (connect, read) pair, not {setting!r}")
         try:
-            return _LIMITS[setting]
+            limits = _LIMITS[setting]
         except (KeyError, TypeError):
             limits = cls._convert(setting)  # refuses an unhashable setting: a pair is a tuple
-        if len(_LIMITS) >= 64:
-            _LIMITS.clear()
-        _LIMITS[setting] = limits
+            if len(_LIMITS) >= 64:
+                _LIMITS.clear()
+            _LIMITS[setting] = limits
+        _LAST = (setting, limits)
         return limits
 
     @classmethod
@@ -117,7 +116,7 @@ class TimeLimits:
 
     def start(self) -> Optional[Deadline]:
         """The deadline of a call that starts now: its own budget, within that of the call it is made for."""
-        outer = current()
+        outer = CURRENT.deadline
         at = None if self.total is None else time.monotonic() + self.total
         if outer is not None and outer.at is not None and not outer.lifted and (at is None or outer.at < at):
             at = outer.at
@@ -128,9 +127,9 @@ class TimeLimits:
 
         Connecting may take the connect limit, but no longer than the time left; sending and receiving are bounded
         by the deadline itself (see `openapi_client.connections`)."""
-        if deadline is None:
+        if deadline is None or deadline.at is None:
             return self.timeout
-        remaining = deadline.remaining()
+        remaining = deadline.at - time.monotonic()
         if remaining <= 0:
             return None
         if self.connect is not None and remaining >= self.connect:
@@ -139,6 +138,7 @@ class TimeLimits:
 
 
 _LIMITS: Dict[TimeoutValue, TimeLimits] = {}
+_LAST: Tuple[TimeoutValue, TimeLimits] = (None, TimeLimits(None, None, None))
 
 
 def _is_seconds_or_none(value: object) -> bool:
@@ -150,4 +150,4 @@ def _seconds(value: object) -> Optional[float]:
     return float(value) if isinstance(value, (int, float)) else None
 
 
-__all__ = ["Deadline", "TimeLimits", "TimeoutValue", "current", "set_current"]
+__all__ = ["CURRENT", "Deadline", "TimeLimits", "TimeoutValue"]

@@ -38,7 +38,8 @@ class BodyReader:
     def read(self, raw: str | bytes, pause_gc: bool = True) -> Any:
         """The body as the response type; raises `ValidationError` when it is not JSON of that type."""
         if len(raw) < MIN_BODY_BYTES:
-            refuse_non_finite_numbers(raw)
+            if not isinstance(raw, bytes) or b"NaN" in raw or b"Infinity" in raw:
+                refuse_non_finite_numbers(raw)
             return self.validator.validate_json(raw)
         if not pause_gc:
             return self._read_large(raw)

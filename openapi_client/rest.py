@@ -90,19 +90,18 @@ class RESTClientObject:
     def __init__(self, configuration: Configuration) -> None:
         self.configuration = configuration
         self._lock = threading.Lock()
-        self._generation = -1
-        self.pool_manager, self.proxy_manager = self._managers()
+        self._generation, self.pool_manager, self.proxy_manager = self._managers()
 
-    def _managers(self) -> Tuple[urllib3.PoolManager, Optional[urllib3.PoolManager]]:
-        """New pool managers from the configuration's transport settings."""
+    def _managers(self) -> Tuple[int, urllib3.PoolManager, Optional[urllib3.PoolManager]]:
+        """New pool managers from the configuration's transport settings, and the generation of those settings."""
         configuration = self.configuration
         # Read first: a setting changed while the managers are built is taken at the next request.
-        self._generation = configuration.transport_generation
+        generation = configuration.transport_generation
         pool_args = _pool_arguments(configuration)
         proxy_manager = None
         if configuration.proxy:
             proxy_manager = bounded(_proxy_manager(configuration.proxy, configuration.proxy_headers, pool_args))
-        return bounded(urllib3.PoolManager(**pool_args)), proxy_manager
+        return generation, bounded(urllib3.PoolManager(**pool_args)), proxy_manager
 
     def manager_for(self, url: str) -> urllib3.PoolManager:
         """The proxy manager, unless there is no proxy or `no_proxy` names the URL's host (rebuilt first when the
@@ -120,7 +119,7 @@ class RESTClientObject:
             if self.configuration.transport_generation == self._generation:
                 return
             old = (self.pool_manager, self.proxy_manager)
-            self.pool_manager, self.proxy_manager = self._managers()
+            self._generation, self.pool_manager, self.proxy_manager = self._managers()
         # Connections in use finish their exchange and are closed when they come back.
         for manager in old:
             if manager is not None:
@@ -140,7 +139,9 @@ class RESTClientObject:
     ) -> RESTResponse:
         """Send one request, following redirects within its origin (unless `redirects` is false); the body is left
         unread in the returned response. A redirect to another origin raises an `ApiException` naming it."""
-        timeout = to_urllib3_timeout(self.configuration.timeout if _request_timeout is None else _request_timeout)
+        timeout = _request_timeout
+        if not isinstance(timeout, urllib3.Timeout):
+            timeout = to_urllib3_timeout(self.configuration.timeout if timeout is None else timeout)
         method = method.upper()
         response = self._open(method, url, headers, body, timeout, operation)
         hops = 0

@@ -31,8 +31,9 @@ class RetryPolicy:
 
     The wait before retry `n` is `backoff_factor * 2 ** (n - 1)` seconds, capped at `backoff_max`, of which a random
     part (up to half) is dropped so that clients that failed together do not retry together. A `Retry-After` header
-    (seconds or an HTTP date; a negative one counts as absent) replaces that wait, capped at `retry_after_max`. `connect`, `read` and `status` cap
-    each kind of retry on its own within `total`. `sleep`, `clock` and `random` are there for tests.
+    (seconds or an HTTP date; a negative one counts as absent) replaces that wait, capped at `retry_after_max`.
+    `connect`, `read` and `status` cap each kind of retry on its own within `total`. `sleep`, `clock` and `random`
+    are there for tests. No wait outlasts the call's timeout: a retry that could not start in time is not made.
     """
 
     total: int = DEFAULT_RETRIES

@@ -12,7 +12,7 @@ from typing import Any, Callable, Dict, Optional, Set, Union
 from urllib.parse import urlsplit
 
 from openapi_client.bodies import discard
-from openapi_client.deadlines import Deadline, TimeLimits, set_current
+from openapi_client.deadlines import CURRENT, Deadline, TimeLimits
 from openapi_client.exceptions import ApiConnectionError, ApiTimeoutError, InsecureCredentialsWarning
 from openapi_client.hosts import is_loopback
 from openapi_client.redaction import SECRET_HEADERS, redact_headers, redact_url
@@ -60,17 +60,18 @@ class Sender:
     def __init__(self, rest_client: RESTClientObject, renew_authorization: RenewAuthorization) -> None:
         self.rest_client = rest_client
         self.renew_authorization = renew_authorization
-        # Origins over plain http already checked for credentials going out in clear; the warning is given once.
-        self._plain_origins_seen: Set[str] = set()
+        # The warning about credentials sent in clear to another machine is given once. Until then, the URLs that
+        # need no look (https, or this machine) are remembered.
         self._warned = False
+        self._safe_urls: Set[str] = set()
 
     def send(self, call: Call, policy: RetryPolicy) -> RESTResponse:
         """The final response of `call`: a success, or an error status that is not (or no longer) retried.
         Raises the last `ApiConnectionError` when the connection failed on every attempt allowed, or the deadline
         passed. Without `preload`, the deadline is lifted from the body of the response returned."""
-        if not self._warned and call.url.startswith("http:"):
+        if not self._warned and call.url not in self._safe_urls:
             self._warn_if_in_clear(call)
-        outer = set_current(call.deadline)
+        outer, CURRENT.deadline = CURRENT.deadline, call.deadline
         try:
             first = self._try(call, 1)
             # Most calls succeed at once: their retry budget would never be drawn on.
@@ -78,7 +79,7 @@ class Sender:
                 return first
             return self._send_again(call, policy, first)
         finally:
-            set_current(outer)
+            CURRENT.deadline = outer
             if not call.preload and call.deadline is not None:
                 call.deadline.lift()
 
@@ -176,15 +177,15 @@ class Sender:
 
     def _warn_if_in_clear(self, call: Call) -> None:
         """Warn (once) when credentials are about to go over plain http to another machine."""
-        netloc = call.url[len("http://") :].split("/", 1)[0]
-        if netloc in self._plain_origins_seen:
+        if not call.url.startswith("http:") or is_loopback(urlsplit(call.url).hostname or ""):
+            if len(self._safe_urls) >= 256:
+                self._safe_urls.clear()
+            self._safe_urls.add(call.url)
             return
         if not call.carries_secret and not any(name.lower() in SECRET_HEADERS for name in call.headers):
             return
-        self._plain_origins_seen.add(netloc)
-        if is_loopback(urlsplit(call.url).hostname or ""):
-            return
         self._warned = True
+        netloc = call.url[len("http://") :].split("/", 1)[0]
         warnings.warn(
             f"Credentials are sent to {redact_url('http://' + netloc)} over plain http: anyone on the network between"
             " can read them. Use an https host. (This warning is given once per client.)",

@@ -320,3 +320,23 @@ def test_surrounding_whitespace_of_a_fetched_token_is_dropped(server: ScriptedSe
     api = WebBackendApi(ApiClient(Configuration(host=server.url, client_id="app", client_secret="s")))
     api.web_backend_list_geographies()
     assert server.received[-1].headers["Authorization"] == "Bearer abc.def.ghi"
+
+
+def test_an_answer_that_closes_its_connection_is_read_in_full_over_tls_too() -> None:
+    """The connection closes its socket as soon as the head says `Connection: close`: the body is still read."""
+    import ssl
+
+    import trustme
+
+    ca = trustme.CA()
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("127.0.0.1").configure_cert(context)
+    secure = ScriptedServer(ssl_context=context).start()
+    try:
+        body = {"geographies": ["us"], "padding": "p" * 200_000}
+        secure.always(GEOGRAPHIES, Reply(body=body, headers={"Connection": "close"}, body_delay=0.1))
+        api = WebBackendApi(ApiClient(Configuration(host=secure.url, ca_cert_data=ca.cert_pem.bytes().decode())))
+        for _ in range(2):
+            assert api.web_backend_list_geographies().geographies == ["us"]
+    finally:
+        secure.stop()
