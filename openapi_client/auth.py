@@ -161,6 +161,8 @@ class ApplicationTokens:
         if not fetch.done.wait(None if remaining is None or remaining == math.inf else max(0.0, remaining)):
             raise self._failure("the call's timeout ran out while another thread was fetching the token")
         if fetch.error is not None:
+            if not isinstance(fetch.error, Exception):  # the fetching thread was interrupted: fetch again
+                return self.get()
             # A copy per thread: one exception raised in many threads at once would mix their tracebacks.
             raise copy.copy(fetch.error) from fetch.error.__cause__
         assert fetch.token is not None

@@ -62,8 +62,9 @@ class Configuration:
     a callable returning the current one; surrounding whitespace is dropped, bytes are decoded as UTF-8), or an
     Airbyte application's `client_id`/`client_secret`, whose access tokens the client obtains from
     `{host}/v1/applications/token` and renews itself.
-    `timeout`: seconds for the whole call (every attempt and wait included), or a (connect, read) pair: connecting
-    within `connect`, the whole call within `connect + read`; `_request_timeout` overrides it per call.
+    `timeout`: seconds for the whole call (every attempt and wait included), or a (connect, read) pair: each attempt
+    connects within `connect` and receives its whole answer within `read`, the whole call ends within
+    `connect + read`; `_request_timeout` overrides it per call (see `openapi_client.deadlines`).
     `retries`: None (the default `RetryPolicy`: 3 retries), a number of retries, False or 0 (none), a urllib3
     `Retry` (its counters, backoff and status list are used) or a `RetryPolicy`.
     `max_response_bytes`: the most a response body may hold, decoded (default 128 MiB; None: no limit); a larger

@@ -41,18 +41,20 @@ class DebugLogging:
     def turn_on(self, holder: Any, log_format: str) -> None:
         with self._lock:
             self._holders.add(holder)
-            if self._saved_levels is not None:
-                return
             loggers = [logging.getLogger(name) for name in LOGGER_NAMES]
-            self._saved_levels = {logger.name: logger.level for logger in loggers}
-            silent = [logger for logger in loggers if not reaches_a_handler(logger)]
-            if silent:
-                self.handler = StderrHandler()
-                self.handler.setFormatter(logging.Formatter(log_format))
+            if self._saved_levels is None:
+                self._saved_levels = {logger.name: logger.level for logger in loggers}
+                for logger in loggers:
+                    logger.setLevel(logging.DEBUG)
             for logger in loggers:
-                logger.setLevel(logging.DEBUG)
-                if logger in silent:
-                    logger.addHandler(self.handler)  # type: ignore[arg-type]
+                if not reaches_a_handler(logger):
+                    logger.addHandler(self._handler(log_format))
+
+    def _handler(self, log_format: str) -> StderrHandler:
+        if self.handler is None:
+            self.handler = StderrHandler()
+            self.handler.setFormatter(logging.Formatter(log_format))
+        return self.handler
 
     def turn_off(self, holder: Any) -> None:
         with self._lock:

@@ -198,8 +198,8 @@ class RESTClientObject:
 
 
 def to_urllib3_timeout(value: TimeoutValue) -> Optional[urllib3.Timeout]:
-    """A per-call or configured timeout as urllib3 takes it for one attempt: a number is the total, a pair
-    (connect, read)."""
+    """A per-call or configured timeout as urllib3 takes it, for one attempt with all the time it allows (see
+    `openapi_client.deadlines`): a number as both connect and read timeout, a pair as (connect, read)."""
     return value if isinstance(value, urllib3.Timeout) else TimeLimits.of(value).timeout
 
 

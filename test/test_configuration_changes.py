@@ -320,6 +320,11 @@ def test_a_host_the_paths_would_not_land_in_is_refused(host: str) -> None:
         Configuration(host=host)
 
 
+def test_a_host_is_a_string() -> None:
+    with pytest.raises(openapi_client.ApiValueError, match="URL string"):
+        Configuration(host=b"http://airbyte.example/api")  # type: ignore[arg-type]
+
+
 def test_a_trailing_slash_does_not_double_the_paths_slash(server: ScriptedServer) -> None:
     server.always("/api" + GEOGRAPHIES, ANSWER)
     with ApiClient(Configuration(host=server.url + "/api/")) as client:

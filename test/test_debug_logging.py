@@ -10,10 +10,11 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from scripted_server import Reply, ScriptedServer
 
-from openapi_client import Configuration
-from openapi_client.debug_logging import DEBUG_LOGGING, LOGGER_NAMES
+from openapi_client import ApiClient, Configuration, WebBackendApi
+from openapi_client.debug_logging import LOGGER_NAMES, DebugLogging
 
 GEOGRAPHIES = "/v1/web_backend/geographies/list"
 ROOT = Path(__file__).resolve().parents[1]
@@ -105,24 +106,53 @@ def test_debug_adds_no_handler_where_the_program_has_one(server: ScriptedServer)
 def test_debug_stays_on_while_one_configuration_has_it_on() -> None:
     logger = logging.getLogger("openapi_client")
     level = logger.level
-    first, second = Configuration(debug=True), Configuration(debug=True)
+    state, first, second = DebugLogging(), Configuration(), Configuration()
     try:
-        first.debug = False
+        state.turn_on(first, "%(message)s")
+        state.turn_on(second, "%(message)s")
+        state.turn_off(first)
         assert logger.level == logging.DEBUG
+        state.turn_off(second)
+        assert logger.level == level
     finally:
-        second.debug = False
-        first.debug = False
-    assert logger.level == level
-    assert DEBUG_LOGGING.handler is None
+        logger.setLevel(level)
 
 
 def test_a_level_the_program_set_meanwhile_is_kept() -> None:
     logger = logging.getLogger("urllib3")
     level = logger.level
-    configuration = Configuration(debug=True)
+    state, holder = DebugLogging(), Configuration()
+    state.turn_on(holder, "%(message)s")
     logger.setLevel(logging.ERROR)
     try:
-        configuration.debug = False
+        state.turn_off(holder)
         assert logger.level == logging.ERROR
     finally:
         logger.setLevel(level)
+
+
+def test_the_handler_debug_adds_writes_to_stderr_in_its_format(
+    capsys: pytest.CaptureFixture[str], server: ScriptedServer
+) -> None:
+    """In this process, with a state of its own: loggers that reach no handler (here: they do not propagate) get
+    ours; turning off gives them back as they were."""
+    server.always(GEOGRAPHIES, Reply(body={"geographies": []}))
+    loggers = [logging.getLogger(name) for name in LOGGER_NAMES]
+    saved = [(logger.propagate, logger.level, list(logger.handlers)) for logger in loggers]
+    state, holder = DebugLogging(), Configuration()
+    for logger in loggers:
+        logger.propagate = False
+    try:
+        state.turn_on(holder, "OURS %(name)s %(message)s")
+        state.set_format("THEIRS %(name)s %(message)s")
+        with ApiClient(Configuration(host=server.url)) as client:
+            WebBackendApi(client).web_backend_list_geographies()
+        state.turn_off(holder)
+        assert [(logger.level, logger.handlers) for logger in loggers] == [(s[1], s[2]) for s in saved]
+    finally:
+        for logger, (propagate, level, handlers) in zip(loggers, saved):
+            logger.propagate, logger.handlers = propagate, handlers
+            logger.setLevel(level)
+    err = capsys.readouterr().err
+    assert f"THEIRS openapi_client POST {server.url}{GEOGRAPHIES} (attempt 1)" in err
+    assert "THEIRS urllib3.connectionpool Starting new HTTP connection" in err

@@ -190,9 +190,7 @@ def expected_api_doc(spec: Dict[str, Any]) -> Tuple[List[str], Dict[str, MethodD
     return order, {name: methods[name] for name in order}
 
 
-def test_the_api_doc_says_what_the_spec_says(
-    spec_dir: Path, our_doc: Tuple[List[str], Dict[str, MethodDoc]]
-) -> None:
+def test_the_api_doc_says_what_the_spec_says(spec_dir: Path, our_doc: Tuple[List[str], Dict[str, MethodDoc]]) -> None:
     expected_order, expected = expected_api_doc(load_spec(spec_dir))
     order, ours = our_doc
     assert len(expected) == 8

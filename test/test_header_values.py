@@ -136,3 +136,23 @@ def test_one_header_per_name_however_spelt_the_per_call_one_winning(server: Host
     request = server.requests[0]
     assert request.all("Cookie") == ["session=call"]
     assert request.all("Accept") == ["text/json"]
+
+
+def test_numbers_and_bytes_are_written_out_and_other_values_refused(server: HostileServer) -> None:
+    call(server, options={"_headers": {"X-Count": 5, "X-Raw": b"caf\xe9"}})
+    assert server.requests[0].all("X-Count") == ["5"] and server.requests[0].all("X-Raw") == ["caf\xe9"]
+    with pytest.raises(openapi_client.ApiValueError, match="`X-List` header must be a string"):
+        call(server, options={"_headers": {"X-List": ["a"]}})
+    assert len(server.requests) == 1
+
+
+@pytest.mark.parametrize("token", [lambda: None, None], ids=["callable returning None", "None"])
+def test_no_token_means_no_authorization(server: HostileServer, token: Any) -> None:
+    call(server, access_token=token)
+    assert server.requests[0].all("Authorization") == []
+
+
+def test_a_token_that_is_not_text_is_refused(server: HostileServer) -> None:
+    with pytest.raises(openapi_client.ApiValueError, match="`access_token` is a string"):
+        call(server, access_token=lambda: 12345)
+    assert server.requests == []

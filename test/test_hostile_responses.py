@@ -11,7 +11,7 @@ import tracemalloc
 from typing import Any, Callable, Iterator, List
 
 import pytest
-from hostile_server import Exchange, HostileServer, chunks, gzip_bomb, head, json_answer
+from hostile_server import Exchange, HostileServer, chunks, gzip_bomb, head, json_answer, wait_until
 from samples import CONNECTION_ID, connection_read
 from scripted_server import Reply, ScriptedServer
 
@@ -340,3 +340,106 @@ def test_an_answer_that_closes_its_connection_is_read_in_full_over_tls_too() -> 
             assert api.web_backend_list_geographies().geographies == ["us"]
     finally:
         secure.stop()
+
+
+def test_threads_waiting_for_a_token_share_the_failure_of_its_request(server: ScriptedServer) -> None:
+    """The token endpoint fails after a while: asked once, and every thread that waited gets its failure."""
+    server.always("/v1/applications/token", Reply(500, {"message": "database unavailable"}, delay=0.5))
+    configuration = Configuration(host=server.url, client_id="app", client_secret="s", timeout=10.0)
+    api = WebBackendApi(ApiClient(configuration))
+    failures: List[BaseException] = []
+    start = threading.Barrier(8)
+
+    def work() -> None:
+        start.wait()
+        try:
+            api.web_backend_list_geographies()
+        except openapi_client.UnauthorizedException as error:
+            failures.append(error)
+
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert len(failures) == 8 and all("500" in str(error) for error in failures)
+    assert server.count("/v1/applications/token") == 1
+    assert len({id(error) for error in failures}) == 8
+
+
+def test_a_truncated_body_with_nan_is_reported_as_what_it_is(server: ScriptedServer) -> None:
+    server.always(GEOGRAPHIES, Reply(body=b'{"geographies": ["us"], "x": NaN'))
+    api = WebBackendApi(ApiClient(Configuration(host=server.url, retries=0)))
+    with pytest.raises(openapi_client.InvalidResponseError, match="EOF while parsing"):
+        api.web_backend_list_geographies()
+
+
+def test_a_redirect_with_a_large_body_closes_its_connection_instead_of_reading_it(server: ScriptedServer) -> None:
+    server.always(GEOGRAPHIES, Reply(307, b" " * (1024 * 1024), {"Location": "/v1/moved"}))
+    server.always("/v1/moved", Reply(body={"geographies": ["moved"]}))
+    api = WebBackendApi(ApiClient(Configuration(host=server.url, retries=0)))
+    assert api.web_backend_list_geographies().geographies == ["moved"]
+
+
+def test_a_socket_of_another_kind_is_kept_open_for_its_response_too() -> None:
+    """What `http.client` does with the socket of a `Connection: close` answer: closes it before the body is read."""
+    import socket
+
+    from openapi_client.connections import _Response
+    from openapi_client.deadlines import CURRENT, Deadline
+
+    class OtherSocket(socket.socket):
+        pass
+
+    ours, theirs = socket.socketpair()
+    sock = OtherSocket(fileno=ours.detach())
+    theirs.sendall(json_answer(OK))
+    outer, CURRENT.deadline = CURRENT.deadline, Deadline(time.monotonic() + 5, 5.0)
+    try:
+        response = _Response(sock, method="POST")
+        response.begin()
+        sock.close()
+        assert response.read() == OK
+    finally:
+        CURRENT.deadline = outer
+        response.close()
+        theirs.close()
+
+
+def test_when_the_thread_fetching_the_token_is_interrupted_a_waiting_one_fetches_it(hostile: Any) -> None:
+    """Ctrl-C in the thread that asked (here the main thread): the others do not get its KeyboardInterrupt."""
+    import itertools
+    import signal
+
+    token_requests = itertools.count(1)
+
+    def answer(exchange: Exchange) -> None:
+        if not exchange.request.path.endswith("/applications/token"):
+            exchange.send(json_answer(OK))
+        elif next(token_requests) == 1:
+            exchange.hang()
+        else:
+            exchange.send(json_answer(b'{"access_token": "second-token"}'))
+
+    server = hostile(answer)
+    api = WebBackendApi(ApiClient(Configuration(host=server.url, client_id="app", client_secret="s", timeout=10.0)))
+    results: List[Any] = []
+
+    def follower() -> None:
+        results.append(geographies(api))
+
+    def interrupt_the_main_thread() -> None:
+        assert wait_until(lambda: server.count() == 1)
+        threading.Thread(target=follower).start()
+        time.sleep(0.3)  # the follower now waits for the main thread's token
+        signal.pthread_kill(threading.main_thread().ident, signal.SIGINT)  # type: ignore[arg-type]
+
+    interrupter = threading.Thread(target=interrupt_the_main_thread)
+    interrupter.start()
+    with pytest.raises(KeyboardInterrupt):
+        geographies(api)
+    interrupter.join(timeout=10)
+    assert wait_until(lambda: len(results) == 1)
+    assert results[0].geographies == ["us"]
+    assert server.count("/v1/applications/token") == 2
+    assert server.requests[-1].headers["authorization"] == "Bearer second-token"

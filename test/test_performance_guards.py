@@ -47,7 +47,7 @@ def models() -> List[type]:
 # The transport's own Python code runs once per chunk of bytes on the wire, whatever the objects in them.
 # Code that runs per read of the socket, however many objects a read brings (the client's connections check the
 # call's deadline at each).
-TRANSPORT = ("/urllib3/", "/http/", "/email/", "/socket.py", "/ssl.py", "/selectors.py", "openapi_client/connections.py")
+TRANSPORT = ("/urllib3/", "/http/", "/email/", "/socket.py", "/ssl.py", "/selectors.py", "/connections.py")
 
 
 def python_calls(action: Callable[[], Any]) -> Counter[str]:
