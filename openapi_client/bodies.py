@@ -44,9 +44,10 @@ def read_body(response: urllib3.BaseHTTPResponse, limit: Optional[int]) -> bytes
 
 def discard(response: urllib3.BaseHTTPResponse) -> None:
     """Let go of a response whose body will not be used: its connection goes back to the pool when the rest of the
-    body is small, and is closed otherwise (a large or endless body is not worth reading)."""
+    body is small (read as it is, not decoded), and is closed otherwise (a large or endless body is not worth
+    reading)."""
     length = getattr(response, "length_remaining", None)
-    if length is not None and length <= DRAIN_LIMIT and "content-encoding" not in response.headers:
+    if length is not None and length <= DRAIN_LIMIT:
         response.drain_conn()
         response.release_conn()
     else:

@@ -4,9 +4,9 @@ interim (1xx) answers.
 urllib3's timeouts bound each socket operation, so a server that sends a byte a second, or `100 Continue` lines
 without end, holds a call for as long as it likes. Here every send and every read first checks the deadline of the
 call in progress (`openapi_client.deadlines.CURRENT`) and gives the socket only the time that is left: of the call
-when sending, of the time allowed for the answer when receiving. Interim
-answers (`103 Early Hints`, `102 Processing`) are skipped, as `http.client` skips `100 Continue`, up to
-`MAX_INTERIM_ANSWERS`; the final answer that follows them is the response.
+when sending, of the time allowed for the answer when receiving. Interim answers (`103 Early Hints`,
+`102 Processing`) are skipped, as `http.client` skips `100 Continue`, up to `MAX_INTERIM_ANSWERS`; the final answer
+that follows them is the response.
 """
 
 from __future__ import annotations
