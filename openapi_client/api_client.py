@@ -52,6 +52,7 @@ class ApiClient:
         self.authenticator = Authenticator(self.configuration, self._request_token)
         self._sender = Sender(self.rest_client, self.authenticator.renewed_after_401)
         self._converted_retries: Optional[Tuple[Any, RetryPolicy]] = None
+        self._checked_headers: Optional[Dict[str, str]] = None
         self.default_headers: Dict[str, str] = {}
         if header_name is not None and header_value is not None:
             self.default_headers[header_name] = header_value
@@ -194,7 +195,13 @@ class ApiClient:
                 CURRENT.deadline = outer
         else:
             self.update_params_for_auth(headers, auth_settings, request_auth)
-        return checked(headers)
+        # Most requests of a client carry the very headers of the one before: checked once.
+        if headers == self._checked_headers:
+            return headers
+        valid = checked(headers)
+        if valid is headers:
+            self._checked_headers = valid
+        return valid
 
     def update_params_for_auth(
         self,

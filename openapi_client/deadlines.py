@@ -44,7 +44,11 @@ class Deadline:
     def answer_end(self) -> float:
         """When an answer whose request was just sent must have arrived in full."""
         end = math.inf if self.at is None else self.at
-        return end if self.read is None else min(end, time.monotonic() + self.read)
+        if self.read is not None:
+            by_read = time.monotonic() + self.read
+            if by_read < end:
+                return by_read
+        return end
 
     def lift(self) -> None:
         self.lifted = True

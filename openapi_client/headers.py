@@ -8,10 +8,9 @@ request is refused with an `ApiValueError` that names the header and never shows
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, Mapping, Optional, Set, Tuple
+from typing import Any, Dict, Mapping, Optional
 
 from openapi_client.exceptions import ApiValueError
-from openapi_client.redaction import SECRET_HEADERS
 
 _NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 _BAD_VALUE_CHARACTER = re.compile(r"[^\t\x20-\x7e\x80-\xff]")
@@ -44,46 +43,13 @@ def merged(*layers: Optional[Mapping[str, Any]]) -> Dict[str, Any]:
 
 def checked(headers: Dict[str, Any]) -> Dict[str, str]:
     """`headers` as they are sent: one header per name however spelt (the later in `headers` replacing the earlier),
-    every name a token and every value a string HTTP can carry (numbers are written out, bytes read as Latin-1).
-    Raises `ApiValueError` naming the first header that is not."""
-    names = tuple(headers)
-    if names not in _PLAIN_NAMES:
-        headers = _checked_names(headers, names)
-    try:
-        for name, value in headers.items():
-            if value not in _PLAIN_VALUES and not _plain_secret(name, value):
-                break
-        else:
-            return headers
-    except TypeError:  # an unhashable value
-        pass
-    return {name: _checked_value(name, value) for name, value in headers.items()}
-
-
-# Most requests carry the same few headers: the name tuples and values (credentials aside) found valid before.
-_PLAIN_NAMES: Set[Tuple[str, ...]] = set()
-_PLAIN_VALUES: Set[str] = set()
-_CACHE_SIZE = 256
-
-
-def _plain_secret(name: str, value: Any) -> bool:
-    """A credential of visible ASCII (they are checked every time, not kept)."""
-    return name.lower() in SECRET_HEADERS and type(value) is str and value.isascii() and value.isprintable()
-
-
-def _checked_names(headers: Dict[str, Any], names: Tuple[Any, ...]) -> Dict[str, Any]:
-    for name in names:
-        _checked_name(name)
+    every name a token and every value a string HTTP can carry (numbers are written out, bytes read as Latin-1);
+    `headers` itself when nothing needed changing. Raises `ApiValueError` naming the first header that is not."""
+    names = [_checked_name(name) for name in headers]
     if len({name.lower() for name in names}) != len(names):
-        return merged(headers)
-    _remember(_PLAIN_NAMES, names)
-    return headers
-
-
-def _remember(cache: Set[Any], item: Any) -> None:
-    if len(cache) >= _CACHE_SIZE:
-        cache.clear()
-    cache.add(item)
+        headers = merged(headers)
+    values = {name: _checked_value(name, value) for name, value in headers.items()}
+    return headers if values == headers else values
 
 
 def _checked_name(name: Any) -> str:
@@ -105,8 +71,6 @@ def _checked_value(name: str, value: Any) -> str:
             f"The value of the `{name}` header holds a character HTTP cannot carry (a line break, NUL, another"
             f" control character or one beyond Latin-1) at position {bad.start()}; the value is not shown"
         )
-    if name.lower() not in SECRET_HEADERS:
-        _remember(_PLAIN_VALUES, value)
     return value
 
 
