@@ -171,8 +171,9 @@ class ApiModel(BaseModel):
         extra="allow",
         # Building every schema at import time costs more than the whole import of pydantic.
         defer_build=True,
-        # A number too large for a float (1e999 in a received configuration) reads as infinity: it is written
-        # back as `Infinity`, which a server refuses, rather than as `null`, which would change the data silently.
+        # `NaN`, `Infinity` and numbers too large for a float (1e999) in received free-form JSON are kept: they are
+        # written back as `NaN` and `Infinity` (which a strict server refuses), never as `null`, which would change
+        # the data without a word.
         ser_json_inf_nan="constants",
     )
 
