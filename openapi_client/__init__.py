@@ -58,6 +58,7 @@ __all__ = [
     "ForbiddenException",
     "Geography",
     "IncompleteListWarning",
+    "InsecureCredentialsWarning",
     "InvalidInputExceptionInfo",
     "InvalidInputProperty",
     "InvalidResponseError",
@@ -77,6 +78,7 @@ __all__ = [
     "OperatorWebhookWebhookType",
     "PagingError",
     "ResourceRequirements",
+    "ResponseTooLargeError",
     "RetryPolicy",
     "SchemaChange",
     "SchemaChangeBackfillPreference",
@@ -137,6 +139,8 @@ _EXPORTS = {
     "OperationNotOfferedException": "openapi_client.exceptions",
     "PagingError": "openapi_client.exceptions",
     "IncompleteListWarning": "openapi_client.exceptions",
+    "ResponseTooLargeError": "openapi_client.exceptions",
+    "InsecureCredentialsWarning": "openapi_client.exceptions",
     "RetryPolicy": "openapi_client.retries",
 }
 
@@ -199,6 +203,9 @@ if TYPE_CHECKING:
         IncompleteListWarning as IncompleteListWarning,
     )
     from openapi_client.exceptions import (
+        InsecureCredentialsWarning as InsecureCredentialsWarning,
+    )
+    from openapi_client.exceptions import (
         InvalidResponseError as InvalidResponseError,
     )
     from openapi_client.exceptions import (
@@ -212,6 +219,9 @@ if TYPE_CHECKING:
     )
     from openapi_client.exceptions import (
         PagingError as PagingError,
+    )
+    from openapi_client.exceptions import (
+        ResponseTooLargeError as ResponseTooLargeError,
     )
     from openapi_client.exceptions import (
         ServiceException as ServiceException,

@@ -16,8 +16,9 @@ from typing_extensions import Literal
 
 from openapi_client import __version__, parameters
 from openapi_client.api_response import ApiResponse
-from openapi_client.auth import Authenticator
+from openapi_client.auth import TOKEN_REQUEST, Authenticator
 from openapi_client.configuration import Configuration, TimeoutValue
+from openapi_client.deadlines import CURRENT, Deadline, TimeLimits
 from openapi_client.exceptions import (
     ApiException,
     ApiTypeError,
@@ -25,6 +26,7 @@ from openapi_client.exceptions import (
     InvalidResponseError,
     OperationNotOfferedException,
 )
+from openapi_client.headers import checked, has_header, set_header
 from openapi_client.models.base import received_data
 from openapi_client.operations import OperationSpec, Variant
 from openapi_client.parsing import reader_for
@@ -72,6 +74,7 @@ class ApiClient:
         self.authenticator = Authenticator(self.configuration, self._request_token)
         self._sender = Sender(self.rest_client, self.authenticator.renewed_after_401)
         self._converted_retries: Optional[Tuple[Any, RetryPolicy]] = None
+        self._checked_headers: Optional[Dict[str, str]] = None
         self.default_headers: Dict[str, str] = {}
         if header_name is not None and header_value is not None:
             self.default_headers[header_name] = header_value
@@ -175,8 +178,9 @@ class ApiClient:
             header_params["Content-Type"] = _json_content_type(_content_type, operation)
         if _headers:
             header_params.update(_headers)
+        limits, deadline = self._time_limits(_request_timeout)
         queries: List[Tuple[str, Any]] = []
-        headers = self._request_headers(header_params, queries, AUTH_SCHEMES, _request_auth)
+        headers = self._request_headers(header_params, queries, AUTH_SCHEMES, _request_auth, deadline)
         if _host_index:
             raise ApiValueError(
                 f"`{operation.name}` declares no servers of its own: `_host_index` must be 0 (`Configuration.host`), "
@@ -190,7 +194,8 @@ class ApiClient:
             url=url,
             headers=headers,
             body=payload,
-            timeout=_request_timeout,
+            limits=limits,
+            deadline=deadline,
             operation=operation.name,
             read_only=operation.is_read_only(model),
             preload=variant != "raw",
@@ -206,6 +211,11 @@ class ApiClient:
         if operation.check_answer is not None:
             operation.check_answer(model, data)
         return result
+
+    def _time_limits(self, request_timeout: TimeoutValue) -> Tuple[TimeLimits, Optional[Deadline]]:
+        """The limits of a call's timeout (`_request_timeout`, else the configured one), and its deadline from now."""
+        limits = TimeLimits.of(self.configuration.timeout if request_timeout is None else request_timeout)
+        return limits, limits.start()
 
     def _request_model(self, operation: OperationSpec[Any], body: Any) -> Any:
         model = operation.request_type
@@ -268,13 +278,28 @@ class ApiClient:
         queries: List[Tuple[str, Any]],
         auth_settings: Optional[Sequence[str]],
         request_auth: Optional[Dict[str, Any]],
+        deadline: Optional[Deadline] = None,
     ) -> Dict[str, str]:
-        """The client's default headers, then the request's own, the cookie and the credentials."""
-        headers = {**self.default_headers, **dict(header_params)}
-        if self.cookie:
-            headers["Cookie"] = self.cookie
-        self.update_params_for_auth(headers, queries, auth_settings, "", "", None, request_auth)
-        return headers
+        """The client's default headers and cookie, then the request's own, then the credentials: one header per
+        name, however spelt, the later replacing the earlier; checked (see `openapi_client.headers`). An access
+        token fetched for them is fetched within `deadline`, the deadline of the call they are for."""
+        own = header_params if isinstance(header_params, Mapping) else dict(header_params)
+        headers = {**self.default_headers, **({"Cookie": self.cookie} if self.cookie else {}), **own}
+        if self.configuration.client_id:  # an application's token may be fetched for them
+            outer, CURRENT.deadline = CURRENT.deadline, deadline
+            try:
+                self.update_params_for_auth(headers, queries, auth_settings, "", "", None, request_auth)
+            finally:
+                CURRENT.deadline = outer
+        else:
+            self.update_params_for_auth(headers, queries, auth_settings, "", "", None, request_auth)
+        # Most requests of a client carry the very headers of the one before: checked once.
+        if headers == self._checked_headers:
+            return headers
+        valid = checked(headers)
+        if valid is headers:
+            self._checked_headers = valid
+        return valid
 
     def update_params_for_auth(
         self,
@@ -287,8 +312,9 @@ class ApiClient:
         request_auth: Optional[Dict[str, Any]] = None,
     ) -> None:
         """Add the credentials to `headers` (or `queries`): `request_auth` if given, else the first configured scheme
-        of `auth_settings` (an Airbyte application's token counts as `bearerAuth`). `resource_path`, `method` and
-        `body` are the generator's, for schemes that sign requests; this API has none."""
+        of `auth_settings` (an Airbyte application's token counts as `bearerAuth`) unless `headers` already has that
+        header, however spelt. `resource_path`, `method` and `body` are the generator's, for schemes that sign
+        requests; this API has none."""
         if request_auth:
             _apply_auth(headers, queries, request_auth)
             return
@@ -297,7 +323,7 @@ class ApiClient:
         configured = self.authenticator.auth_settings()
         for name in auth_settings:
             setting = configured.get(name)
-            if setting is not None and setting["key"] not in headers:
+            if setting is not None and not has_header(headers, setting["key"]):
                 _apply_auth(headers, queries, setting)
 
     def call_api(
@@ -318,12 +344,14 @@ class ApiClient:
         `read_only` (by default the operation's flag) says whether the request may be sent again after it reached
         the server. With `preload_content` the body is read within the attempts; otherwise it is left unread.
         """
+        limits, deadline = self._time_limits(_request_timeout)
         call = Call(
             method=method,
             url=url,
             headers=dict(header_params or {}),
             body=body,
-            timeout=_request_timeout,
+            limits=limits,
+            deadline=deadline,
             operation=operation.name if operation else None,
             read_only=operation.read_only if read_only is None and operation else bool(read_only),
             preload=preload_content,
@@ -343,9 +371,24 @@ class ApiClient:
         return policy
 
     def _request_token(self, url: str, body: bytes) -> RESTResponse:
-        """Send an application's credentials to the token endpoint (retried like a read: it changes nothing)."""
+        """Send an application's credentials to the token endpoint: retried like a read (it changes nothing), within
+        the deadline of the call it is made for, and never redirected (the body holds the client secret)."""
         headers = {"Content-Type": JSON_CONTENT_TYPE, "Accept": JSON_CONTENT_TYPE, "User-Agent": self.user_agent}
-        return self.call_api("POST", url, headers, body, read_only=True, preload_content=True)
+        limits, deadline = self._time_limits(None)
+        call = Call(
+            method="POST",
+            url=url,
+            headers=checked(headers),
+            body=body,
+            limits=limits,
+            deadline=deadline,
+            operation=TOKEN_REQUEST,
+            read_only=True,
+            preload=True,
+            redirects=False,
+            carries_secret=True,
+        )
+        return self._sender.send(call, self._retry_policy())
 
     def response_deserialize(
         self,
@@ -560,7 +603,7 @@ def _apply_auth(headers: Dict[str, str], queries: List[Tuple[str, Any]], setting
     """Put one authentication setting where it says (`in`): a header, a cookie or a query parameter."""
     where = setting.get("in", "header")
     if where == "header":
-        headers[setting["key"]] = setting["value"]
+        set_header(headers, setting["key"], setting["value"])
     elif where == "cookie":
         value = quote(str(setting["value"]), safe="!#$%&'()*+-./:<=>?@[]^_`{|}~")
         cookie = f"{setting['key']}={value}"

@@ -3,13 +3,16 @@
 An Airbyte application (`client_id` + `client_secret`) trades its credentials for a short-lived access token at
 `POST {host}/v1/applications/token`. The token is cached per client and replaced ahead of its expiry, which its JWT
 `exp` claim gives (read without verifying the signature: the server verifies, the client only schedules). One
-thread fetches at a time; the others wait for its token rather than fetching their own.
+thread fetches at a time; the others that need a token meanwhile wait for that fetch, each no longer than its own
+call's deadline, and share its outcome: its token, or its failure (so that a failing token endpoint is asked once,
+not once per waiting thread in turn).
 """
 
 from __future__ import annotations
 
 import base64
 import collections
+import copy
 import json
 import math
 import threading
@@ -17,8 +20,10 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Deque, Dict, Optional, Tuple
 
-from openapi_client.exceptions import ApiConnectionError, ApiValueError, UnauthorizedException
-from openapi_client.redaction import redact_text
+from openapi_client.deadlines import CURRENT
+from openapi_client.exceptions import ApiConnectionError, ApiException, ApiValueError, UnauthorizedException
+from openapi_client.headers import checked
+from openapi_client.redaction import redact_text, redact_url
 
 if TYPE_CHECKING:
     from openapi_client.configuration import Configuration
@@ -45,6 +50,20 @@ def basic_setting(value: str) -> Dict[str, Any]:
     return {"type": "basic", "in": "header", "key": "Authorization", "value": value}
 
 
+def token_text(token: Any, name: str) -> Optional[str]:
+    """A token as a header takes it: without surrounding whitespace (a token file's newline), bytes decoded."""
+    if token is None:
+        return None
+    if isinstance(token, bytes):
+        try:
+            token = token.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ApiValueError(f"`{name}` is bytes that are not UTF-8 text") from None
+    if not isinstance(token, str):
+        raise ApiValueError(f"`{name}` is a string (or a callable returning one), not {type(token).__name__}")
+    return token.strip()
+
+
 def token_expiry(token: str) -> Optional[float]:
     """The `exp` claim of a JWT (seconds since the epoch), or None when `token` has no readable one."""
     parts = token.split(".")
@@ -67,6 +86,17 @@ class _Token:
     renew_at: float
 
 
+class _Fetch:
+    """A token request in progress, that the threads which need its token wait for."""
+
+    __slots__ = ("done", "error", "token")
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.token: Optional[str] = None
+        self.error: Optional[BaseException] = None
+
+
 class ApplicationTokens:
     """The access token of one Airbyte application, fetched on first use and renewed ahead of its expiry."""
 
@@ -80,6 +110,7 @@ class ApplicationTokens:
         self._clock = clock
         self._lock = threading.Lock()
         self._current: Optional[_Token] = None
+        self._fetching: Optional[_Fetch] = None
         # Tokens handed out recently: a 401 to any of them means "renew", whichever thread got it first.
         self._issued: Deque[str] = collections.deque(maxlen=8)
         self.fetches = 0
@@ -92,17 +123,50 @@ class ApplicationTokens:
         return (url, client_id, client_secret) == (self.url, self.client_id, self._client_secret)
 
     def get(self) -> str:
-        """A token that is not about to expire (fetched now when the cached one is)."""
+        """A token that is not about to expire: the cached one, or the one a fetch in progress brings (started here
+        when none is)."""
         current = self._current
         if current is not None and self._clock() < current.renew_at:
             return current.value
         with self._lock:
             current = self._current
-            if current is None or self._clock() >= current.renew_at:
-                current = self._fetch()
-                self._current = current
-                self._issued.append(current.value)
-            return current.value
+            if current is not None and self._clock() < current.renew_at:
+                return current.value
+            fetch = self._fetching
+            leading = fetch is None
+            if fetch is None:
+                fetch = self._fetching = _Fetch()
+        return self._lead(fetch) if leading else self._follow(fetch)
+
+    def _lead(self, fetch: _Fetch) -> str:
+        try:
+            token = self._fetch()
+        except BaseException as error:
+            with self._lock:
+                self._fetching = None
+            fetch.error = error
+            fetch.done.set()
+            raise
+        with self._lock:
+            self._current = token
+            self._issued.append(token.value)
+            self._fetching = None
+        fetch.token = token.value
+        fetch.done.set()
+        return token.value
+
+    def _follow(self, fetch: _Fetch) -> str:
+        deadline = CURRENT.deadline
+        remaining = None if deadline is None else deadline.remaining()
+        if not fetch.done.wait(None if remaining is None or remaining == math.inf else max(0.0, remaining)):
+            raise self._failure("the call's timeout ran out while another thread was fetching the token")
+        if fetch.error is not None:
+            if not isinstance(fetch.error, Exception):  # the fetching thread was interrupted: fetch again
+                return self.get()
+            # A copy per thread: one exception raised in many threads at once would mix their tracebacks.
+            raise copy.copy(fetch.error) from fetch.error.__cause__
+        assert fetch.token is not None
+        return fetch.token
 
     def handed_out(self, token: str) -> bool:
         """Whether `token` is one of the last tokens this cache handed out."""
@@ -119,15 +183,23 @@ class ApplicationTokens:
         body = json.dumps({"client_id": self.client_id, "client_secret": self._client_secret}).encode("utf-8")
         try:
             response = self._post(self.url, body)
-        except ApiConnectionError as error:
+        except (ApiConnectionError, ApiException) as error:
             raise self._failure(f"the request failed: {error}") from error
         raw = response.read()
         if not 200 <= response.status <= 299:
             text = redact_text(raw.decode("utf-8", errors="replace"), [self._client_secret])
-            raise self._failure(f"it answered {response.status} {response.reason}", response.status, text)
+            problem = f"it answered {response.status} {response.reason}"
+            location = response.getheader("Location")
+            if location:
+                problem += f", a redirect to {redact_url(location)} (the token request follows no redirect)"
+            raise self._failure(problem, response.status, text)
         value = _access_token(raw)
         if value is None:
             raise self._failure("its answer has no `access_token` string", response.status)
+        try:
+            checked({"Authorization": f"Bearer {value}"})
+        except ApiValueError:
+            raise self._failure("its `access_token` holds characters an HTTP header cannot carry") from None
         self.fetches += 1
         return _Token(value, self._renewal_time(value))
 
@@ -153,7 +225,8 @@ def _access_token(raw: bytes) -> Optional[str]:
     except ValueError:
         return None
     value = answer.get("access_token") if isinstance(answer, dict) else None
-    return value if isinstance(value, str) and value else None
+    value = value.strip() if isinstance(value, str) else None
+    return value or None
 
 
 class Authenticator:

@@ -13,13 +13,15 @@ from typing import Any, Callable, ClassVar, Dict, List, Optional, Tuple, Union
 import urllib3
 from typing_extensions import Literal, NotRequired, TypedDict
 
-from openapi_client.auth import basic_setting, bearer_setting
+from openapi_client.auth import basic_setting, bearer_setting, token_text
+from openapi_client.deadlines import TimeoutValue as TimeoutValue
+from openapi_client.debug_logging import DEBUG_LOGGING, LOGGER_NAMES
 from openapi_client.exceptions import ApiValueError
+from openapi_client.hosts import normalized_host
 from openapi_client.redaction import REDACTED, redact_url
 from openapi_client.retries import RetryPolicy
 
-TimeoutValue = Union[None, float, Tuple[Optional[float], Optional[float]], urllib3.Timeout]
-TokenValue = Union[None, str, Callable[[], str]]
+TokenValue = Union[None, str, bytes, Callable[[], Union[str, bytes]]]
 RetriesValue = Union[None, bool, int, urllib3.Retry, RetryPolicy]
 
 # The JSON Schema keywords that client-side validation would check (the generator's list).
@@ -97,25 +99,70 @@ SERVERS: List[HostSetting] = [
 ]
 
 # The keys of `Configuration.logger`, as the generator names them.
-LOGGER_KEYS = {"package_logger": "openapi_client", "urllib3_logger": "urllib3"}
+LOGGER_KEYS = {"package_logger": LOGGER_NAMES[0], "urllib3_logger": LOGGER_NAMES[1]}
+DEFAULT_HOST = "http://airbyte.local"
+# Enough for the largest workspaces with a wide margin: a connection of 3,000 streams is about 7 MB, a list of
+# 2,000 connections about 3 MB.
+DEFAULT_MAX_RESPONSE_BYTES = 128 * 1024 * 1024
+# Connections kept per host: one for each thread sharing a client, up to this many, without "pool is full" warnings.
+DEFAULT_POOL_MAXSIZE = 32
 _SECRET_ATTRIBUTES = frozenset({"password", "access_token", "client_secret", "api_key", "proxy_headers"})
 _URL_ATTRIBUTES = frozenset({"base_path", "proxy"})
+# The settings the connection pools are built from: changing one makes the client build new pools.
+TRANSPORT_SETTINGS = frozenset(
+    {
+        "verify_ssl",
+        "ssl_ca_cert",
+        "ca_cert_data",
+        "cert_file",
+        "key_file",
+        "assert_hostname",
+        "tls_server_name",
+        "connection_pool_maxsize",
+        "socket_options",
+        "proxy",
+        "proxy_headers",
+        "proxy_ssl_context",
+    }
+)
 
 
 class Configuration:
-    """Settings of an `ApiClient`. Every argument is also an attribute that may be changed afterwards.
+    """Settings of an `ApiClient`. Every argument is also an attribute.
 
+    `host`: the base URL (`http(s)://host[:port][/path]`); a trailing slash is dropped, and a URL with a query, a
+    fragment, credentials or another scheme is refused (`ApiValueError`) when it is set.
     Credentials (sent with every operation): `username`/`password` (basic auth), `access_token` (a bearer token, or
-    a callable returning the current one), or an Airbyte application's `client_id`/`client_secret`, whose access
-    tokens the client obtains from `{host}/v1/applications/token` and renews itself.
-    `timeout`: seconds, or a (connect, read) pair; `_request_timeout` overrides it per call.
+    a callable returning the current one; surrounding whitespace is dropped, bytes are decoded as UTF-8), or an
+    Airbyte application's `client_id`/`client_secret`, whose access tokens the client obtains from
+    `{host}/v1/applications/token` and renews itself.
+    `timeout`: seconds for the whole call (every attempt and wait included), or a (connect, read) pair: each attempt
+    connects within `connect` and receives its whole answer within `read`, the whole call ends within
+    `connect + read`; `_request_timeout` overrides it per call (see `openapi_client.deadlines`).
     `retries`: None (the default `RetryPolicy`: 3 retries), a number of retries, False or 0 (none), a urllib3
     `Retry` (its counters, backoff and status list are used) or a `RetryPolicy`.
-    `debug`: log requests and responses at DEBUG through `logging` (credentials are never logged).
+    `max_response_bytes`: the most a response body may hold, decoded (default 128 MiB; None: no limit); a larger
+    one raises `ResponseTooLargeError` and is not read.
+    `connection_pool_maxsize`: connections kept open per host (default 32): at least the number of threads that
+    share one client.
+    `debug`: log requests and responses at DEBUG through `logging` (credentials are never logged); see
+    `openapi_client.debug_logging` for what it changes and how `debug = False` undoes it. `debug=False` and the
+    default change no logger.
+
+    Changes made after an `ApiClient` was created take effect at its next call: the client reads the host, the
+    credentials, `timeout`, `retries`, `max_response_bytes`, `no_proxy` and `pause_gc_while_parsing` at every call,
+    and builds new connection pools when one of `TRANSPORT_SETTINGS` (TLS, proxy, pool size, socket options) is
+    assigned; `debug`, `logger_file` and `logger_format` act at once. A dict or list changed in place
+    (`proxy_headers`, `socket_options`) is not seen: assign a new one. `api_key`, `api_key_prefix`,
+    `refresh_api_key_hook`, `client_side_validation` (request bodies are always validated), `temp_folder_path`,
+    `safe_chars_for_path_param`, `datetime_format`, `date_format` and the `server_operation_*` settings are kept for
+    compatibility with the generator's client; no operation of this API uses them.
     """
 
     _default: ClassVar[Optional[Configuration]] = None
     _default_lock: ClassVar[threading.Lock] = threading.Lock()
+    # Counts the assignments of `TRANSPORT_SETTINGS`: a client builds new pools when it differs from theirs.
+    transport_generation: int = 0
 
     def __init__(
         self,
@@ -153,8 +200,9 @@ class Configuration:
         client_id: Optional[str] = None,
         client_secret: Optional[str] = None,
         timeout: TimeoutValue = (10.0, 60.0),
+        max_response_bytes: Optional[int] = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
-        self._base_path = "http://airbyte.local" if host is None else host
+        self._base_path = DEFAULT_HOST if host is None else normalized_host(host)
         self.server_index = 0 if server_index is None and host is None else server_index
         self.server_variables = server_variables or {}
         self.server_operation_index = server_operation_index or {}
@@ -172,13 +220,14 @@ class Configuration:
         self.client_secret = client_secret
 
         self.logger = {key: logging.getLogger(name) for key, name in LOGGER_KEYS.items()}
-        self.logger_format = "%(asctime)s %(levelname)s %(message)s"
+        self._logger_format = "%(asctime)s %(levelname)s %(message)s"
+        self.logger_formatter = logging.Formatter(self._logger_format)
         self.logger_stream_handler: Optional[logging.Handler] = None
         self.logger_file_handler: Optional[logging.FileHandler] = None
         self._logger_file: Optional[str] = None
         self._debug = False
-        if debug is not None:
-            self.debug = debug
+        if debug:
+            self.debug = True
 
         self.verify_ssl = verify_ssl
         self.ssl_ca_cert = ssl_ca_cert
@@ -188,7 +237,9 @@ class Configuration:
         self.assert_hostname = assert_hostname
         self.tls_server_name = tls_server_name
 
-        self.connection_pool_maxsize = 10 if connection_pool_maxsize is None else connection_pool_maxsize
+        self.connection_pool_maxsize = (
+            DEFAULT_POOL_MAXSIZE if connection_pool_maxsize is None else connection_pool_maxsize
+        )
         self.proxy = proxy
         self.proxy_headers = proxy_headers
         # Used for the TLS handshake with the proxy itself (an HTTPS proxy), not with the server.
@@ -198,12 +249,18 @@ class Configuration:
 
         self.timeout = timeout
         self.retries: RetriesValue = retries
+        self.max_response_bytes = max_response_bytes
         self.safe_chars_for_path_param = safe_chars_for_path_param
         self.client_side_validation = client_side_validation
         # Pause the garbage collector while a large response body is parsed (see `openapi_client.gc_pause`).
         self.pause_gc_while_parsing = True
         self.datetime_format = datetime_format
         self.date_format = date_format
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        super().__setattr__(name, value)
+        if name in TRANSPORT_SETTINGS:
+            super().__setattr__("transport_generation", self.__dict__.get("transport_generation", 0) + 1)
 
     # -- the process-wide default ------------------------------------------------------------------------
 
@@ -237,7 +294,11 @@ class Configuration:
         return result
 
     def __repr__(self) -> str:
-        shown = {key: self._shown(key, value) for key, value in sorted(self.__dict__.items()) if key != "logger"}
+        shown = {
+            key: self._shown(key, value)
+            for key, value in sorted(self.__dict__.items())
+            if key not in ("logger", "transport_generation")
+        }
         return f"Configuration({', '.join(f'{k.lstrip(chr(95))}={v!r}' for k, v in shown.items())})"
 
     @staticmethod
@@ -260,7 +321,7 @@ class Configuration:
 
     @host.setter
     def host(self, value: str) -> None:
-        self._base_path = value
+        self._base_path = normalized_host(value)
         self.server_index = None
 
     def get_host_settings(self) -> List[HostSetting]:
@@ -307,20 +368,13 @@ class Configuration:
         pair = f"{self.username or ''}:{self.password or ''}".encode()
         return "Basic " + base64.b64encode(pair).decode("ascii")
 
-    @property
-    def logger_format(self) -> str:
-        """The format of the log records written to `logger_file`; setting it also sets `logger_formatter`."""
-        return self._logger_format
-
-    @logger_format.setter
-    def logger_format(self, value: str) -> None:
-        self._logger_format = value
-        self.logger_formatter = logging.Formatter(value)
-
     def current_access_token(self) -> Optional[str]:
-        """`access_token`, called first when it is a callable that returns the current token."""
+        """`access_token` (called first when it is a callable that returns the current token), without surrounding
+        whitespace; bytes are decoded as UTF-8."""
         token = self.access_token
-        return token() if callable(token) else token
+        if token is None:
+            return None
+        return token_text(token() if callable(token) else token, "access_token")
 
     def auth_settings(self) -> Dict[str, Dict[str, Any]]:
         """The authentication schemes that have credentials configured, in the generator's format."""
@@ -355,16 +409,36 @@ class Configuration:
                 logger.addHandler(self.logger_file_handler)
 
     @property
+    def logger_format(self) -> str:
+        """The format of the records our handlers write (`logger_file`, and the one `debug` may add); setting it
+        also sets `logger_formatter`."""
+        return self._logger_format
+
+    @logger_format.setter
+    def logger_format(self, value: str) -> None:
+        self._logger_format = value
+        self.logger_formatter = logging.Formatter(value)
+        if self.logger_file_handler is not None:
+            self.logger_file_handler.setFormatter(self.logger_formatter)
+        if self._debug:
+            DEBUG_LOGGING.set_format(value)
+
+    @property
     def debug(self) -> bool:
-        """Log every request and response (secrets redacted) at DEBUG level through `logging`."""
+        """Log every request and response (secrets redacted) at DEBUG level through `logging`.
+
+        True sets the `openapi_client` and `urllib3` loggers to DEBUG and, when their records would reach no handler
+        (as in a notebook where logging was never set up), adds one that writes to stderr; False gives the loggers
+        back their levels and removes that handler (once no configuration has debug on)."""
         return self._debug
 
     @debug.setter
     def debug(self, value: bool) -> None:
-        self._debug = value
-        level = logging.DEBUG if value else logging.WARNING
-        for logger in self.logger.values():
-            logger.setLevel(level)
+        if value and not self._debug:
+            DEBUG_LOGGING.turn_on(self, self._logger_format)
+        elif self._debug and not value:
+            DEBUG_LOGGING.turn_off(self)
+        self._debug = bool(value)
 
     def to_debug_report(self) -> str:
         """The versions a bug report should name."""

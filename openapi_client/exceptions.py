@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Mapping, NoReturn, Optional, Sequence, Type, Union
+from typing import Any, Dict, Mapping, NoReturn, Optional, Sequence, Tuple, Type, TypeVar, Union
 
 from openapi_client.redaction import redact_headers
 
 PathToItem = Optional[Sequence[Union[str, int]]]
+E = TypeVar("E", bound=BaseException)
 
 
 class OpenApiException(Exception):
     """The base of every exception this package raises."""
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        # Pickled as arguments and attributes, whatever the constructor takes (as multiprocessing needs).
+        return _rebuild, (type(self), self.args, self.__dict__)
+
+
+def _rebuild(cls: Type[E], args: Tuple[Any, ...], state: Dict[str, Any]) -> E:
+    error = cls.__new__(cls, *args)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 def render_path(path_to_item: PathToItem) -> str:
@@ -223,6 +235,15 @@ class InvalidResponseError(ApiException):
             f"HTTP status: {self.status}, Content-Type: {content_type}\n"
             f"Body starts with: {start!r}"
         )
+
+
+class ResponseTooLargeError(InvalidResponseError):
+    """The body of a response was larger than `Configuration.max_response_bytes` (decoded); it was not read further
+    and the call was not retried."""
+
+
+class InsecureCredentialsWarning(UserWarning):
+    """Credentials were sent over plain http to a host that is not this machine: anyone on the way can read them."""
 
 
 STATUS_EXCEPTIONS: Dict[int, Type[ApiException]] = {

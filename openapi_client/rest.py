@@ -1,7 +1,9 @@
-"""The HTTP transport: one urllib3 pool manager per client, built from the configuration; one attempt per request.
+"""The HTTP transport: urllib3 pool managers built from the configuration (and built again when a setting of theirs
+changes); one attempt per request.
 
-urllib3 retries nothing here (the client's own loop in `ApiClient.call_api` decides, knowing the operation); it only
-follows redirects, and drops `Authorization`, `Cookie` and `Proxy-Authorization` when one leads to another host.
+urllib3 retries nothing here (the client's own loop in `ApiClient.call_api` decides, knowing the operation), and
+follows no redirect itself: a request follows one only within its origin (scheme, host and port), so that no
+credential, cookie or body ever reaches another; any other redirect is an error naming its `Location`.
 """
 
 from __future__ import annotations
@@ -10,13 +12,24 @@ import io
 import ipaddress
 import re
 import ssl
-from typing import Any, Dict, Mapping, Optional, Union
-from urllib.parse import unquote, urlsplit
+import threading
+from typing import Any, Dict, Mapping, Optional, Tuple, Union
+from urllib.parse import unquote, urljoin, urlsplit
 
 import urllib3
 
+from openapi_client.bodies import BodyTooLarge, discard, read_body
 from openapi_client.configuration import Configuration, TimeoutValue
-from openapi_client.exceptions import ApiConnectionError, ApiException, ApiTimeoutError, ApiTLSError, ApiValueError
+from openapi_client.connections import bounded
+from openapi_client.deadlines import TimeLimits
+from openapi_client.exceptions import (
+    ApiConnectionError,
+    ApiException,
+    ApiTimeoutError,
+    ApiTLSError,
+    ApiValueError,
+    ResponseTooLargeError,
+)
 from openapi_client.redaction import redact_url
 
 __all__ = [
@@ -33,40 +46,42 @@ RESTResponseType = urllib3.HTTPResponse
 RequestBody = Union[None, bytes, str]
 SUPPORTED_SOCKS_PROXIES = {"socks5", "socks5h", "socks4", "socks4a"}
 MAX_REDIRECTS = 5
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+DEFAULT_PORTS = {"http": 80, "https": 443}
 # The methods whose headers `PoolManager.request` passes on as they are (it encodes their fields in the URL).
 URL_ENCODED_METHODS = frozenset({"DELETE", "GET", "HEAD", "OPTIONS"})
-REDIRECTS_ONLY = urllib3.Retry(
-    total=None,
-    connect=0,
-    read=0,
-    status=0,
-    other=0,
-    redirect=MAX_REDIRECTS,
-    raise_on_status=False,
-    respect_retry_after_header=False,
-)
+NO_RETRIES = urllib3.Retry(total=0, redirect=False, raise_on_status=False, respect_retry_after_header=False)
 
 
 class RESTResponse(io.IOBase):
     """A response whose body is read on demand; `response` is the urllib3 response itself."""
 
-    __slots__ = ("data", "operation", "reason", "response", "status", "url")
+    __slots__ = ("data", "limit", "operation", "reason", "response", "status", "url")
 
-    def __init__(self, resp: urllib3.BaseHTTPResponse, url: str = "", operation: Optional[str] = None) -> None:
+    def __init__(
+        self,
+        resp: urllib3.BaseHTTPResponse,
+        url: str = "",
+        operation: Optional[str] = None,
+        limit: Optional[int] = None,
+    ) -> None:
         self.response = resp
         self.url = url
         self.operation = operation
         self.status = resp.status
         self.reason = resp.reason
+        self.limit = limit
         self.data: Optional[bytes] = None
 
     def read(self) -> bytes:
-        """The whole body (read once, then kept)."""
+        """The whole body (read once, then kept), at most `limit` bytes of it decoded."""
         if self.data is None:
             try:
-                self.data = self.response.data
+                self.data = read_body(self.response, self.limit)
             except urllib3.exceptions.HTTPError as error:
                 raise transport_error(error, self.url, self.operation) from error
+            except BodyTooLarge as error:
+                raise _too_large(self, error) from None
         return self.data
 
     @property
@@ -82,38 +97,50 @@ class RESTResponse(io.IOBase):
         return self.response.headers.get(name, default)
 
 
-def to_urllib3_timeout(value: TimeoutValue) -> Optional[urllib3.Timeout]:
-    """A per-call or configured timeout as urllib3 takes it: a number is the total, a pair (connect, read)."""
-    if value is None or isinstance(value, urllib3.Timeout):
-        return value
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return urllib3.Timeout(total=value)
-    if isinstance(value, tuple) and len(value) == 2:
-        return urllib3.Timeout(connect=value[0], read=value[1])
-    raise ApiValueError(f"A timeout is a number of seconds or a (connect, read) pair, not {value!r}")
-
-
 class RESTClientObject:
     """Sends requests over the connection pools of one configuration."""
 
     def __init__(self, configuration: Configuration) -> None:
         self.configuration = configuration
+        self._lock = threading.Lock()
+        self._generation, self.pool_manager, self.proxy_manager = self._managers()
+
+    def _managers(self) -> Tuple[int, urllib3.PoolManager, Optional[urllib3.PoolManager]]:
+        """New pool managers from the configuration's transport settings, and the generation of those settings."""
+        configuration = self.configuration
+        # Read first: a setting changed while the managers are built is taken at the next request.
+        generation = configuration.transport_generation
         pool_args = _pool_arguments(configuration)
-        self.pool_manager: urllib3.PoolManager = urllib3.PoolManager(**pool_args)
-        self.proxy_manager: Optional[urllib3.ProxyManager] = None
+        proxy_manager = None
         if configuration.proxy:
-            self.proxy_manager = _proxy_manager(
-                configuration.proxy, configuration.proxy_headers, configuration.proxy_ssl_context, pool_args
+            proxy_manager = bounded(
+                _proxy_manager(
+                    configuration.proxy, configuration.proxy_headers, configuration.proxy_ssl_context, pool_args
+                )
             )
-        self.default_timeout = to_urllib3_timeout(configuration.timeout)
+        return generation, bounded(urllib3.PoolManager(**pool_args)), proxy_manager
 
     def manager_for(self, url: str) -> urllib3.PoolManager:
-        """The proxy manager, unless there is no proxy or `no_proxy` names the URL's host."""
+        """The proxy manager, unless there is no proxy or `no_proxy` names the URL's host (rebuilt first when the
+        configuration's TLS, proxy or pool settings changed)."""
+        if self.configuration.transport_generation != self._generation:
+            self._rebuild()
         if self.proxy_manager is None:
             return self.pool_manager
         if should_bypass_proxies(url, self.configuration.no_proxy or ""):
             return self.pool_manager
         return self.proxy_manager
+
+    def _rebuild(self) -> None:
+        with self._lock:
+            if self.configuration.transport_generation == self._generation:
+                return
+            old = (self.pool_manager, self.proxy_manager)
+            self._generation, self.pool_manager, self.proxy_manager = self._managers()
+        # Connections in use finish their exchange and are closed when they come back.
+        for manager in old:
+            if manager is not None:
+                manager.clear()
 
     def request(
         self,
@@ -125,31 +152,98 @@ class RESTClientObject:
         _request_timeout: TimeoutValue = None,
         *,
         operation: Optional[str] = None,
+        redirects: bool = True,
     ) -> RESTResponse:
-        """Send one request (following redirects); the body is left unread in the returned response."""
-        timeout = self.default_timeout if _request_timeout is None else to_urllib3_timeout(_request_timeout)
+        """Send one request, following redirects within its origin (unless `redirects` is false); the body is left
+        unread in the returned response. A redirect to another origin raises an `ApiException` naming it."""
+        timeout = _request_timeout
+        if not isinstance(timeout, urllib3.Timeout):
+            timeout = to_urllib3_timeout(self.configuration.timeout if timeout is None else timeout)
+        method = method.upper()
+        response = self._open(method, url, headers, body, timeout, operation)
+        hops = 0
+        while redirects and response.status in REDIRECT_STATUSES and response.headers.get("Location"):
+            target = urljoin(url, response.headers["Location"])
+            hops += 1
+            refusal = _redirect_refusal(url, target)
+            if refusal is None and hops > MAX_REDIRECTS:
+                refusal = f"more than {MAX_REDIRECTS} redirects"
+            discard(response)
+            if refusal:
+                raise ApiException(
+                    status=response.status,
+                    reason=f"{response.reason}: not following the redirect to {redact_url(target)} ({refusal})",
+                    headers=dict(response.headers),
+                    operation=operation,
+                    url=redact_url(url),
+                )
+            if response.status == 303:  # "see other": fetch it, do not send the body again
+                method, body = "GET", None
+            response = self._open(method, target, headers, body, timeout, operation)
+        return RESTResponse(response, url, operation, self.configuration.max_response_bytes)
+
+    def _open(
+        self,
+        method: str,
+        url: str,
+        headers: Optional[Mapping[str, str]],
+        body: Any,
+        timeout: Optional[urllib3.Timeout],
+        operation: Optional[str],
+    ) -> urllib3.BaseHTTPResponse:
         try:
-            method = method.upper()
-            response = self.manager_for(url).urlopen(
+            return self.manager_for(url).urlopen(
                 method,
                 url,
                 body=body,
                 headers=_for_urlopen(method, headers),
                 timeout=timeout,
-                retries=REDIRECTS_ONLY,
+                retries=NO_RETRIES,
+                redirect=False,
                 preload_content=False,
             )
         except urllib3.exceptions.LocationValueError as error:
             raise ApiValueError(f"Cannot call {_doing(url, operation)}: invalid URL ({error})") from error
         except urllib3.exceptions.HTTPError as error:
             raise transport_error(error, url, operation) from error
-        return RESTResponse(response, url, operation)
 
     def close(self) -> None:
         """Close every pooled connection."""
         self.pool_manager.clear()
         if self.proxy_manager is not None:
             self.proxy_manager.clear()
+
+
+def to_urllib3_timeout(value: TimeoutValue) -> Optional[urllib3.Timeout]:
+    """A per-call or configured timeout as urllib3 takes it, for one attempt with all the time it allows (see
+    `openapi_client.deadlines`): a number as both connect and read timeout, a pair as (connect, read)."""
+    return value if isinstance(value, urllib3.Timeout) else TimeLimits.of(value).timeout
+
+
+def _origin(url: str) -> Tuple[str, str, Optional[int]]:
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    return scheme, (parts.hostname or "").lower(), parts.port or DEFAULT_PORTS.get(scheme)
+
+
+def _redirect_refusal(url: str, target: str) -> Optional[str]:
+    """Why a redirect from `url` to `target` is not followed, or None when it is (same scheme, host and port)."""
+    try:
+        same = _origin(url) == _origin(target)
+    except ValueError:
+        return "an invalid URL"
+    return None if same else "another origin"
+
+
+def _too_large(response: RESTResponse, error: BodyTooLarge) -> ResponseTooLargeError:
+    size = f"announces {error.announced:,} bytes" if error.announced is not None else "is larger"
+    return ResponseTooLargeError(
+        f"the body {size}, over Configuration.max_response_bytes ({error.limit:,} bytes); it was not read",
+        http_resp=response,
+        body="",
+        operation=response.operation,
+        url=redact_url(response.url),
+    )
 
 
 def _for_urlopen(method: str, headers: Optional[Mapping[str, str]]) -> Optional[Mapping[str, str]]:

@@ -31,8 +31,9 @@ class RetryPolicy:
 
     The wait before retry `n` is `backoff_factor * 2 ** (n - 1)` seconds, capped at `backoff_max`, of which a random
     part (up to half) is dropped so that clients that failed together do not retry together. A `Retry-After` header
-    (seconds or an HTTP date) replaces that wait, capped at `retry_after_max`. `connect`, `read` and `status` cap
-    each kind of retry on its own within `total`. `sleep`, `clock` and `random` are there for tests.
+    (seconds or an HTTP date; a negative one counts as absent) replaces that wait, capped at `retry_after_max`.
+    `connect`, `read` and `status` cap each kind of retry on its own within `total`. `sleep`, `clock` and `random`
+    are there for tests. No wait outlasts the call's timeout: a retry that could not start in time is not made.
     """
 
     total: int = DEFAULT_RETRIES
@@ -97,7 +98,8 @@ class RetryPolicy:
         return ceiling * (1.0 - self.random() / 2)
 
     def retry_after(self, value: Optional[str]) -> Optional[float]:
-        """The wait a `Retry-After` header asks for, capped; None when there is none or it cannot be read."""
+        """The wait a `Retry-After` header asks for, capped; None when there is none, or it is negative or cannot be
+        read."""
         if not value or not self.respect_retry_after:
             return None
         seconds = _parse_retry_after(value.strip(), self.clock)
@@ -149,8 +151,12 @@ def _count(value: Any) -> Optional[int]:
 
 
 def _parse_retry_after(value: str, clock: Callable[[], float]) -> Optional[float]:
+    """The seconds to wait; None for a value that means nothing: not a number or a date, infinite, or negative (a
+    count of seconds cannot be, and "retry at once" would make every retry at once). A date past means now."""
     try:
         seconds = float(value)
+        if seconds < 0:
+            return None
     except ValueError:
         try:
             moment = parsedate_to_datetime(value)

@@ -334,48 +334,6 @@ def test_the_expiry_of_a_jwt_is_read_without_verifying_it() -> None:
     assert token_expiry("a." + "eyJleHAiOiJzb29uIn0" + ".c") is None  # {"exp":"soon"}
 
 
-# -- redirects -----------------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def other_server() -> Iterator[ScriptedServer]:
-    other = ScriptedServer().start()
-    yield other
-    other.stop()
-
-
-@pytest.mark.parametrize("status", [307, 308])
-def test_credentials_are_not_sent_to_another_host_on_a_redirect(
-    server: ScriptedServer, other_server: ScriptedServer, status: int
-) -> None:
-    server.always(GEOGRAPHIES, Reply(status, b"", {"Location": other_server.url + GEOGRAPHIES}))
-    other_server.always(GEOGRAPHIES, Reply(body={"geographies": ["moved"]}))
-    configuration = make_configuration(server.url, access_token="SECRET-bearer-token")
-    with ApiClient(configuration, cookie="session=SECRET-cookie") as client:
-        assert WebBackendApi(client).web_backend_list_geographies().geographies == ["moved"]
-    assert server.received[0].headers["Authorization"] == "Bearer SECRET-bearer-token"
-    redirected = other_server.received[0]
-    assert (redirected.method, redirected.path) == ("POST", GEOGRAPHIES)
-    assert "Authorization" not in redirected.headers
-    assert "Cookie" not in redirected.headers
-
-
-def test_credentials_follow_a_redirect_on_the_same_host(server: ScriptedServer) -> None:
-    server.always(GEOGRAPHIES, Reply(307, b"", {"Location": "/v1/moved"}))
-    server.always("/v1/moved", Reply(body={"geographies": ["here"]}))
-    with ApiClient(make_configuration(server.url, access_token="tok")) as client:
-        assert WebBackendApi(client).web_backend_list_geographies().geographies == ["here"]
-    assert authorizations(server) == ["Bearer tok", "Bearer tok"]
-
-
-def test_a_redirect_loop_ends_with_a_connection_error(server: ScriptedServer) -> None:
-    server.always(GEOGRAPHIES, Reply(307, b"", {"Location": GEOGRAPHIES}))
-    configuration = make_configuration(server.url, retries=0)
-    with ApiClient(configuration) as client, pytest.raises(openapi_client.ApiConnectionError, match="redirect"):
-        WebBackendApi(client).web_backend_list_geographies()
-    assert server.count(GEOGRAPHIES) == 6
-
-
 # -- many threads, one client, a token that expires during the run -------------------------------------------
 
 

@@ -200,6 +200,7 @@ def test_a_connection_reset_before_the_request_is_read(
 def test_503_and_429_are_retried_after_retry_after_seconds(
     client: Client, server: ScriptedServer, status: int, call: Callable[[WebBackendApi], Any]
 ) -> None:
+    _leave_time_for_long_waits(client)
     path = GEOGRAPHIES if call is list_geographies else CREATE
     server.script(path, Reply(status, {"message": "busy"}, {"Retry-After": "3"}))
     server.always(path, _ok(path))
@@ -208,7 +209,13 @@ def test_503_and_429_are_retried_after_retry_after_seconds(
     assert client.sleeps.waits == [3.0]
 
 
+def _leave_time_for_long_waits(client: Client) -> None:
+    """A timeout longer than the waits a test asks for (its sleeps only record them): a call ends by its deadline."""
+    client.api.api_client.configuration.timeout = 600
+
+
 def test_retry_after_as_an_http_date_is_honoured_and_capped(client: Client, server: ScriptedServer) -> None:
+    _leave_time_for_long_waits(client)
     in_ten = formatdate(timeval=time.time() + 10, usegmt=True)
     server.script(
         CREATE,
@@ -331,8 +338,35 @@ def test_retries_are_logged_at_info(client: Client, server: ScriptedServer, capl
     assert "503" in retries[1].getMessage()
 
 
-@pytest.mark.parametrize("host", ["http://", "http://[not-an-address/api"])
-def test_an_invalid_host_is_a_value_error_naming_the_operation(host: str) -> None:
-    with ApiClient(Configuration(host=host)) as api_client, pytest.raises(openapi_client.ApiValueError) as caught:
-        WebBackendApi(api_client).web_backend_list_geographies()
-    assert "web_backend_list_geographies" in str(caught.value) and "invalid URL" in str(caught.value)
+@pytest.mark.parametrize(
+    "retry_after", ["-5", "-1.5", "nonsense", "inf"], ids=["negative", "negative fraction", "not a number", "infinite"]
+)
+def test_a_retry_after_that_means_nothing_is_treated_as_absent(
+    client: Client, server: ScriptedServer, retry_after: str
+) -> None:
+    """The usual backoff applies: a negative `Retry-After` does not mean "three retries at once"."""
+    server.script(GEOGRAPHIES, Reply(503, {"message": "busy"}, {"Retry-After": retry_after}))
+    server.always(GEOGRAPHIES, _ok(GEOGRAPHIES))
+    list_geographies(client.api)
+    assert server.statuses(GEOGRAPHIES) == [503, 200]
+    assert len(client.sleeps.waits) == 1 and 0.05 / 2 <= client.sleeps.waits[0] <= 0.05
+
+
+def test_a_retry_after_beyond_the_calls_deadline_ends_the_call_at_once(client: Client, server: ScriptedServer) -> None:
+    """Waiting would only end in a timeout: the answer the server gave stands."""
+    server.always(GEOGRAPHIES, Reply(503, {"message": "back in an hour"}, {"Retry-After": "3600"}))
+    started = time.monotonic()
+    with pytest.raises(openapi_client.ServiceException):
+        list_geographies(client.api)
+    assert time.monotonic() - started < 2.0
+    assert server.count(GEOGRAPHIES) == 1 and client.sleeps.waits == []
+
+
+@pytest.mark.parametrize("host", ["http://", "http://[not-an-address/api", "http://host:port/api"])
+def test_an_invalid_host_is_refused_when_it_is_configured(host: str) -> None:
+    with pytest.raises(openapi_client.ApiValueError, match="Invalid host URL"):
+        Configuration(host=host)
+    configuration = Configuration()
+    with pytest.raises(openapi_client.ApiValueError, match="Invalid host URL"):
+        configuration.host = host
+    assert configuration.host == "http://airbyte.local"

@@ -51,6 +51,9 @@ def models() -> List[type]:
 # objects in them, so it is left out, with what it calls.
 RUNTIME = frozenset({"openapi_client", "pydantic", "pydantic_core", "typing_extensions", "dateutil"})
 TRANSPORT = frozenset({"urllib3", "http", "email", "socket", "ssl", "selectors"})
+# The client's own code that runs per read of the socket, however many objects a read brings: its connections
+# check the call's deadline at each.
+TRANSPORT_MODULES = frozenset({"openapi_client.connections"})
 
 
 def _standard_library() -> FrozenSet[str]:
@@ -67,7 +70,9 @@ STANDARD_LIBRARY = _standard_library()
 def is_the_clients(module: str) -> bool:
     """Whether code of `module` is the client's own or code it runs on (the transport aside)."""
     package = module.split(".", 1)[0]
-    return package not in TRANSPORT and (package in RUNTIME or package in STANDARD_LIBRARY)
+    if package in TRANSPORT or module in TRANSPORT_MODULES:
+        return False
+    return package in RUNTIME or package in STANDARD_LIBRARY
 
 
 def python_calls(action: Callable[[], Any]) -> Counter[str]:

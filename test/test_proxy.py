@@ -158,3 +158,16 @@ def test_an_invalid_proxy_is_refused_when_the_client_is_made() -> None:
     with pytest.raises(openapi_client.ApiValueError, match="proxy") as caught:
         ApiClient(configuration)
     assert "SECRET" not in str(caught.value)
+
+
+def test_an_invalid_proxy_set_later_is_refused_at_every_call(server: ScriptedServer) -> None:
+    server.always(GEOGRAPHIES, Reply(body={"geographies": []}))
+    with ApiClient(Configuration(host=server.url)) as client:
+        api = WebBackendApi(client)
+        api.web_backend_list_geographies()
+        client.configuration.proxy = "ftp://user:SECRET@proxy:21"
+        for _ in range(2):  # not once, then silently without the proxy
+            with pytest.raises(openapi_client.ApiValueError, match="proxy") as caught:
+                api.web_backend_list_geographies()
+            assert "SECRET" not in str(caught.value)
+    assert len(server.received) == 1

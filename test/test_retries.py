@@ -64,7 +64,7 @@ def test_backoff_doubles_up_to_its_cap_and_jitter_takes_up_to_half() -> None:
         ("3", 3.0),
         ("0", 0.0),
         ("1.5", 1.5),
-        ("-4", 0.0),
+        ("-4", None),  # a negative count is no count: the usual backoff applies
         (formatdate(NOW + 20, usegmt=True), 20.0),
         (formatdate(NOW - 20, usegmt=True), 0.0),
         ("100000", 120.0),

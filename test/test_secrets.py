@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import http.client
 import logging
+import pickle
 import socket
 
 import pytest
@@ -27,7 +28,7 @@ BASIC = Configuration(username="airbyte", password=PASSWORD).get_basic_auth_toke
 
 def test_repr_of_a_configuration_shows_no_secret() -> None:
     configuration = Configuration(
-        host=f"http://airbyte:{PASSWORD}@airbyte.example:8000/api",
+        host="http://airbyte.example:8000/api",
         username="airbyte",
         password=PASSWORD,
         access_token=ACCESS_TOKEN,
@@ -69,6 +70,7 @@ def test_debug_logs_every_exchange_without_credentials(
     if "client_id" not in credentials:
         server.reset()
     server.always(GEOGRAPHIES, Reply(body={"geographies": []}, headers={"Set-Cookie": COOKIE}))
+    level_before = logging.getLogger("openapi_client").level
     configuration = Configuration(host=server.url, debug=True, **credentials)
     with ApiClient(configuration, cookie=COOKIE) as client:
         WebBackendApi(client).web_backend_list_geographies()
@@ -83,7 +85,7 @@ def test_debug_logs_every_exchange_without_credentials(
     assert_no_secrets(caplog, [PASSWORD, BASIC.split()[1], ACCESS_TOKEN, CLIENT_SECRET, COOKIE, *issuer.issued])
     assert http.client.HTTPConnection.debuglevel == 0
     assert capsys.readouterr().out == ""  # http.client's debug output goes to stdout: there is none
-    assert logging.getLogger("openapi_client").level == logging.WARNING
+    assert logging.getLogger("openapi_client").level == level_before
 
 
 def test_error_messages_show_no_credentials(server: ScriptedServer, caplog: pytest.LogCaptureFixture) -> None:
@@ -98,15 +100,29 @@ def test_error_messages_show_no_credentials(server: ScriptedServer, caplog: pyte
     assert_no_secrets(caplog, [ACCESS_TOKEN, COOKIE], message, repr(caught.value))
 
 
-def test_a_password_in_the_host_url_is_not_in_transport_errors(caplog: pytest.LogCaptureFixture) -> None:
+@pytest.mark.parametrize("userinfo", [f"airbyte:{PASSWORD}@", "airbyte@", f":{PASSWORD}@"])
+def test_credentials_in_the_host_url_are_refused_without_being_shown(userinfo: str) -> None:
+    """They would be shown with the URL in every error message: `username`/`password` are never shown."""
+    with pytest.raises(openapi_client.ApiValueError, match="username") as caught:
+        Configuration(host=f"http://{userinfo}airbyte.example/api")
+    configuration = Configuration(host="http://airbyte.example/api", password=PASSWORD)
+    with pytest.raises(openapi_client.ApiValueError, match="username") as again:
+        configuration.host = f"https://{userinfo}airbyte.example/api"
+    assert PASSWORD not in str(caught.value) + repr(caught.value) + str(again.value)
+    assert PASSWORD not in repr(configuration) and configuration.host == "http://airbyte.example/api"
+    assert PASSWORD.encode() not in pickle.dumps(caught.value)
+
+
+def test_a_password_in_a_url_given_to_call_api_is_not_in_transport_errors(caplog: pytest.LogCaptureFixture) -> None:
     debug_logging(caplog)
     with socket.socket() as unused:
         unused.bind(("127.0.0.1", 0))
-        host = f"http://airbyte:{PASSWORD}@127.0.0.1:{unused.getsockname()[1]}"
-        configuration = Configuration(host=host, retries=0, debug=True)
+        url = f"http://airbyte:{PASSWORD}@127.0.0.1:{unused.getsockname()[1]}{GEOGRAPHIES}"
+        configuration = Configuration(retries=0, debug=True)
         with ApiClient(configuration) as client, pytest.raises(openapi_client.ApiConnectionError) as caught:
-            WebBackendApi(client).web_backend_list_geographies()
+            client.call_api("POST", url, {"Accept": "application/json"}, b"{}")
     configuration.debug = False
     assert f"airbyte:{REDACTED}@127.0.0.1" in str(caught.value)
     assert caught.value.url is not None and PASSWORD not in caught.value.url
     assert_no_secrets(caplog, [PASSWORD], str(caught.value), repr(configuration))
+    assert PASSWORD.encode() not in pickle.dumps(caught.value)

@@ -210,6 +210,10 @@ class ApiModel(ModelDisplay, BaseModel):
         extra="allow",
         # Building every schema at import time costs more than the whole import of pydantic.
         defer_build=True,
+        # `NaN`, `Infinity` and numbers too large for a float (1e999) in received free-form JSON are kept: they are
+        # written back as `NaN` and `Infinity` (which a strict server refuses), never as `null`, which would change
+        # the data without a word.
+        ser_json_inf_nan="constants",
     )
 
     def __init__(self, /, **data: Any) -> None:
