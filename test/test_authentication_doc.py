@@ -70,7 +70,7 @@ def authorizations(server: ScriptedServer, path: str = GEOGRAPHIES) -> List[Opti
 
 
 def test_the_doc_has_the_examples_these_tests_run() -> None:
-    assert len(blocks()) == 10
+    assert len(blocks()) == 11
 
 
 def test_basic_credentials_are_sent(reader: Reader, server: ScriptedServer) -> None:
@@ -135,6 +135,19 @@ def test_the_retry_settings(reader: Reader, server: ScriptedServer) -> None:
     assert server.count(GEOGRAPHIES) == 1  # `retries = 0`, the block's last word: no retries
 
 
+def test_a_larger_response_limit(reader: Reader, server: ScriptedServer) -> None:
+    big = {"geographies": ["us"] * (9 * 1024 * 1024 // 6)}  # a body of some 9 MiB
+    server.always(GEOGRAPHIES, Reply(body=big))
+    reader.run(blocks()[7])
+    configuration = reader.namespace["configuration"]
+    assert configuration.max_response_bytes == 512 * 1024 * 1024
+    assert len(reader.call()) == len(big["geographies"])
+    configuration.max_response_bytes = 8 * 1024 * 1024  # a limit the body exceeds: refused, not retried
+    with pytest.raises(openapi_client.ResponseTooLargeError):
+        reader.call()
+    assert server.count(GEOGRAPHIES) == 2
+
+
 def test_tls_settings_and_a_proxy_tunnel(tmp_path: Path) -> None:
     ca = trustme.CA()
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
@@ -154,7 +167,7 @@ def test_tls_settings_and_a_proxy_tunnel(tmp_path: Path) -> None:
             blob.write_to_path(replacements[name])
         reader = Reader(replacements, {})
 
-        tls = blocks()[7].splitlines()
+        tls = blocks()[8].splitlines()
         reader.run("\n".join(line for line in tls if "verify_ssl" not in line))
         assert reader.call() == ["eu"]  # trusted through ca_cert_data, named by tls_server_name, our certificate
         reader.run("\n".join(line for line in tls if "verify_ssl" in line))
@@ -162,7 +175,7 @@ def test_tls_settings_and_a_proxy_tunnel(tmp_path: Path) -> None:
             assert reader.call() == ["eu"]
         assert all(("DNS", "client.airbyte.test") in r.client_certificate["subjectAltName"] for r in secure.received)
 
-        proxies = blocks()[8].splitlines()
+        proxies = blocks()[9].splitlines()
         reader.run("\n".join(line for line in proxies if "no_proxy" not in line))
         with pytest.warns(urllib3.exceptions.InsecureRequestWarning):
             reader.call()
@@ -185,7 +198,7 @@ def test_retries_are_logged_at_info_once_logging_is_configured(server: ScriptedS
     server.always(GEOGRAPHIES, Reply(body={"geographies": ["us"]}))
     program = "\n".join(
         [
-            blocks()[9],
+            blocks()[10],
             "import openapi_client",
             f"configuration = openapi_client.Configuration(host={server.url!r})",
             "with openapi_client.ApiClient(configuration) as client:",

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import logging
+import socket
+import time
 from typing import Any, Dict, Iterator, List
 from uuid import UUID
 
@@ -41,10 +43,22 @@ def test_the_default_timeout_is_10_s_to_connect_and_60_s_to_read(server: Scripte
     with ApiClient(configuration) as client:
         WebBackendApi(client).web_backend_list_geographies()
         assert read_timeouts(client, server.url) == [60]
-        default = client.rest_client.default_timeout
-        assert (default.connect_timeout, default.read_timeout) == (10, 60)
         WebBackendApi(client).web_backend_list_geographies(_request_timeout=(10, 600))
         assert read_timeouts(client, server.url) == [600]
+
+
+def test_the_first_number_of_the_pair_bounds_connecting() -> None:
+    # A listener whose queue of handshakes is full answers no more of them: connecting waits for the timeout.
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(0)
+        with socket.create_connection(listener.getsockname(), timeout=1):
+            configuration = Configuration(host=f"http://127.0.0.1:{listener.getsockname()[1]}", retries=0)
+            started = time.monotonic()
+            with pytest.raises(openapi_client.ApiTimeoutError) as raised:
+                geographies(configuration, _request_timeout=(0.5, 60))
+            assert 0.4 < time.monotonic() - started < 3
+            assert raised.value.request_sent is False  # it never connected
 
 
 # -- docs/authentication.md, Retries ----------------------------------------------------------------------------
@@ -97,7 +111,9 @@ def test_retry_after_replaces_the_wait_and_is_capped_at_120_s(server: ScriptedSe
     )
     server.always(GEOGRAPHIES, Reply(body={"geographies": ["us"]}))
     sleeps = RecordedSleeps()
-    assert geographies(Configuration(host=server.url, retries=RetryPolicy(sleep=sleeps))).geographies == ["us"]
+    # A call's deadline bounds its waits too: this one's, (10, 600), leaves room for all three.
+    configuration = Configuration(host=server.url, retries=RetryPolicy(sleep=sleeps), timeout=(10, 600))
+    assert geographies(configuration).geographies == ["us"]
     assert sleeps.waits == [7, 120, 119]
 
 

@@ -9,7 +9,7 @@ import socket
 from typing import Any, Callable, Dict, List
 
 import pytest
-from samples import CONNECTION_ID
+from samples import CONNECTION_ID, WORKSPACE_ID, connection_list_item
 from scripted_server import Reply, ScriptedServer
 
 import openapi_client
@@ -17,6 +17,7 @@ from openapi_client import ApiClient, Configuration, WebBackendApi, exceptions
 
 GEOGRAPHIES = "/v1/web_backend/geographies/list"
 GET = "/v1/web_backend/connections/get"
+LIST = "/v1/web_backend/connections/list"
 
 
 def raised(call: Callable[[], Any]) -> BaseException:
@@ -51,6 +52,10 @@ def failures(server: ScriptedServer) -> List[BaseException]:
     found.append(raised(tls.web_backend_list_geographies))
     found.append(raised(lambda: api.web_backend_get_connection(42)))  # type: ignore[arg-type]
     found.append(raised(lambda: api.web_backend_get_connection({"connectionId": "not a uuid"})))
+    server.always(GEOGRAPHIES, Reply(404, b"Object not found."))  # a server without the operation
+    found.append(raised(api.web_backend_list_geographies))
+    server.always(LIST, Reply(body={"connections": [connection_list_item()], "page_size": 1}))  # the same page again
+    found.append(raised(lambda: list(api.iter_connections_for_workspace({"workspaceId": WORKSPACE_ID}, page_size=1))))
     found.append(exceptions.ApiAttributeError("no such attribute", ["a", 0]))
     found.append(exceptions.ApiKeyError("no such key", ["b"]))
     found.append(exceptions.OpenApiException("plain"))
