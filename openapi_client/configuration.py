@@ -9,6 +9,8 @@ import ssl
 import sys
 import threading
 from typing import Any, Callable, ClassVar, Dict, List, Optional, Tuple, Union
+from urllib.parse import urlsplit
+from urllib.request import getproxies
 
 import urllib3
 from typing_extensions import Literal, NotRequired, TypedDict
@@ -145,6 +147,8 @@ class Configuration:
     one raises `ResponseTooLargeError` and is not read.
     `connection_pool_maxsize`: connections kept open per host (default 32): at least the number of threads that
     share one client.
+    `proxy`, `no_proxy`: when not given, taken from the environment as the generator's client takes them (see
+    `proxy`); a SOCKS proxy needs PySocks installed.
     `debug`: log requests and responses at DEBUG through `logging` (credentials are never logged); see
     `openapi_client.debug_logging` for what it changes and how `debug = False` undoes it. `debug=False` and the
     default change no logger.
@@ -240,11 +244,16 @@ class Configuration:
         self.connection_pool_maxsize = (
             DEFAULT_POOL_MAXSIZE if connection_pool_maxsize is None else connection_pool_maxsize
         )
-        self.proxy = proxy
+        # As in the stock client (and curl, pip, requests), a proxy setting not given comes from the environment.
+        environment = getproxies() if proxy is None or no_proxy is None else {}
+        if proxy is None:
+            self._take_proxy_from(environment)
+        else:
+            self.proxy = proxy
         self.proxy_headers = proxy_headers
         # Used for the TLS handshake with the proxy itself (an HTTPS proxy), not with the server.
         self.proxy_ssl_context = proxy_ssl_context
-        self.no_proxy = no_proxy
+        self.no_proxy = environment.get("no") if no_proxy is None else no_proxy
         self.socket_options = socket_options
 
         self.timeout = timeout
@@ -323,6 +332,31 @@ class Configuration:
     def host(self, value: str) -> None:
         self._base_path = normalized_host(value)
         self.server_index = None
+        if self._proxy_from_environment:
+            # Which of the environment's proxies applies depends on the host's scheme.
+            self._take_proxy_from(getproxies())
+
+    @property
+    def proxy(self) -> Optional[str]:
+        """The URL of the proxy that requests go through (`http://` or `https://`, credentials in it become a
+        `Proxy-Authorization`). When none was given, the environment's for the host's scheme (`HTTP_PROXY`,
+        `HTTPS_PROXY`, then `ALL_PROXY`, as `urllib.request.getproxies()` reads them)."""
+        return self._proxy
+
+    @proxy.setter
+    def proxy(self, value: Optional[str]) -> None:
+        self._proxy = value
+        self._proxy_from_environment = False
+
+    @property
+    def proxy_from_environment(self) -> bool:
+        """Whether `proxy` was taken from the environment. Such a proxy is not used for this machine's own
+        addresses (`localhost`, `127.0.0.1`, `::1`), which it could not reach for us."""
+        return self._proxy_from_environment
+
+    def _take_proxy_from(self, environment: Dict[str, str]) -> None:
+        self.proxy = environment_proxy(environment, self.host)
+        self._proxy_from_environment = True
 
     def get_host_settings(self) -> List[HostSetting]:
         """The servers the spec lists."""
@@ -451,3 +485,8 @@ class Configuration:
             "Version of the API: 1.0.0\n"
             f"SDK Package Version: {__version__}"
         )
+
+
+def environment_proxy(proxies: Dict[str, str], host: str) -> Optional[str]:
+    """The proxy that `proxies` (as `urllib.request.getproxies()` reads them) name for `host`'s scheme, if any."""
+    return proxies.get(urlsplit(host).scheme.lower()) or proxies.get("all")

@@ -11,6 +11,7 @@ that follows them is the response.
 
 from __future__ import annotations
 
+import functools
 import http.client
 import io
 import math
@@ -141,9 +142,30 @@ class BoundedHTTPSConnectionPool(urllib3.HTTPSConnectionPool):
 POOL_CLASSES: Dict[str, Any] = {"http": BoundedHTTPConnectionPool, "https": BoundedHTTPSConnectionPool}
 
 
+@functools.cache
+def socks_pool_classes() -> Dict[str, Any]:
+    """The pools of a `SOCKSProxyManager`, opening bounded connections (PySocks must be installed)."""
+    from urllib3.contrib import socks
+
+    class BoundedSOCKSConnection(_Bounded, socks.SOCKSConnection):
+        pass
+
+    class BoundedSOCKSHTTPSConnection(_Bounded, socks.SOCKSHTTPSConnection):
+        pass
+
+    class BoundedSOCKSHTTPConnectionPool(socks.SOCKSHTTPConnectionPool):
+        ConnectionCls = BoundedSOCKSConnection
+
+    class BoundedSOCKSHTTPSConnectionPool(socks.SOCKSHTTPSConnectionPool):
+        ConnectionCls = BoundedSOCKSHTTPSConnection
+
+    return {"http": BoundedSOCKSHTTPConnectionPool, "https": BoundedSOCKSHTTPSConnectionPool}
+
+
 def bounded(manager: urllib3.PoolManager) -> urllib3.PoolManager:
-    """`manager`, opening bounded connections."""
-    manager.pool_classes_by_scheme = POOL_CLASSES
+    """`manager`, opening bounded connections (through its SOCKS proxy, for a `SOCKSProxyManager`)."""
+    socks = type(manager).__module__ == "urllib3.contrib.socks"
+    manager.pool_classes_by_scheme = socks_pool_classes() if socks else POOL_CLASSES
     return manager
 
 

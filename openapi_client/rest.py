@@ -8,6 +8,7 @@ credential, cookie or body ever reaches another; any other redirect is an error 
 
 from __future__ import annotations
 
+import importlib
 import io
 import ipaddress
 import re
@@ -30,6 +31,7 @@ from openapi_client.exceptions import (
     ApiValueError,
     ResponseTooLargeError,
 )
+from openapi_client.hosts import is_loopback
 from openapi_client.redaction import redact_url
 
 __all__ = [
@@ -121,13 +123,15 @@ class RESTClientObject:
         return generation, bounded(urllib3.PoolManager(**pool_args)), proxy_manager
 
     def manager_for(self, url: str) -> urllib3.PoolManager:
-        """The proxy manager, unless there is no proxy or `no_proxy` names the URL's host (rebuilt first when the
-        configuration's TLS, proxy or pool settings changed)."""
-        if self.configuration.transport_generation != self._generation:
+        """The proxy manager, unless there is no proxy, `no_proxy` names the URL's host, or the proxy came from the
+        environment and the host is this machine (rebuilt first when the configuration's TLS, proxy or pool settings
+        changed)."""
+        configuration = self.configuration
+        if configuration.transport_generation != self._generation:
             self._rebuild()
-        if self.proxy_manager is None:
+        if self.proxy_manager is None or should_bypass_proxies(url, configuration.no_proxy or ""):
             return self.pool_manager
-        if should_bypass_proxies(url, self.configuration.no_proxy or ""):
+        if configuration.proxy_from_environment and is_loopback(urlsplit(url).hostname or ""):
             return self.pool_manager
         return self.proxy_manager
 
@@ -325,13 +329,15 @@ def contenttype_matches(contenttype: str, maintype: str, subtype: str) -> bool:
 
 def _proxy_manager(
     url: str, headers: Optional[Dict[str, str]], ssl_context: Optional[ssl.SSLContext], pool_args: Dict[str, Any]
-) -> urllib3.ProxyManager:
+) -> urllib3.PoolManager:
     """A proxy manager; credentials in the proxy URL (`http://user:password@proxy:3128`) become its
     `Proxy-Authorization`, unless `proxy_headers` has one. `ssl_context` is for the TLS to an HTTPS proxy."""
     try:
         parsed = urllib3.util.parse_url(url)
     except urllib3.exceptions.LocationParseError:
         raise ApiValueError(f"Invalid proxy URL {redact_url(url)}") from None
+    if is_socks_proxy_url(url):
+        return _socks_proxy_manager(url, pool_args)
     headers = dict(headers or {})
     if parsed.auth and not any(name.lower() == "proxy-authorization" for name in headers):
         headers["Proxy-Authorization"] = urllib3.make_headers(proxy_basic_auth=unquote(parsed.auth))[
@@ -340,6 +346,22 @@ def _proxy_manager(
     try:
         return urllib3.ProxyManager(proxy_url=url, proxy_headers=headers, proxy_ssl_context=ssl_context, **pool_args)
     except urllib3.exceptions.HTTPError as error:
+        raise ApiValueError(f"Invalid proxy {redact_url(url)}: {error}") from None
+
+
+def _socks_proxy_manager(url: str, pool_args: Dict[str, Any]) -> urllib3.PoolManager:
+    """A SOCKS proxy's manager (credentials in its URL go to the proxy; `proxy_headers` have no use there)."""
+    try:
+        importlib.import_module("socks")  # first: without PySocks, urllib3's module warns before it fails
+    except ImportError:
+        raise ApiValueError(
+            f"The SOCKS proxy {redact_url(url)} needs PySocks, which is not installed: pip install PySocks"
+        ) from None
+    from urllib3.contrib.socks import SOCKSProxyManager
+
+    try:
+        return SOCKSProxyManager(url, **pool_args)
+    except ValueError as error:
         raise ApiValueError(f"Invalid proxy {redact_url(url)}: {error}") from None
 
 

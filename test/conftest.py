@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Iterator
 
@@ -12,6 +13,17 @@ import openapi_client
 from openapi_client.testing import LocalAirbyte
 
 SPEC_DIR = Path(__file__).resolve().parents[1] / "spec"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_proxy_from_the_machine() -> Iterator[None]:
+    """The suite gives its proxies explicitly: the proxy settings of the machine it runs on (`HTTPS_PROXY`,
+    `NO_PROXY`, ...), which a `Configuration` would take, must not change where its requests go."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name in list(os.environ):
+            if name.lower().endswith("_proxy"):
+                patch.delenv(name)
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -164,19 +164,6 @@ def test_server_variables_are_filled_in_and_checked() -> None:
         configuration.get_host_from_settings(0, {"region": "mars"}, servers)
 
 
-def test_proxies_are_not_taken_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("HTTP_PROXY", "http://proxy.example:3128")
-    monkeypatch.setenv("HTTPS_PROXY", "http://proxy.example:3128")
-    configuration = Configuration(host="http://airbyte.example")
-    assert configuration.proxy is None
-    assert ApiClient(configuration).rest_client.proxy_manager is None
-
-
-def test_a_socks_proxy_is_refused_when_the_client_is_made() -> None:
-    with pytest.raises(openapi_client.ApiValueError, match="socks5"):
-        ApiClient(Configuration(proxy="socks5://proxy.example:1080"))
-
-
 # -- rest ------------------------------------------------------------------------------------------------
 
 
