@@ -30,6 +30,7 @@ from openapi_client.headers import checked, has_header, set_header
 from openapi_client.models.base import received_data
 from openapi_client.operations import OperationSpec, Variant
 from openapi_client.parsing import reader_for
+from openapi_client.redaction import redact_logged_queries
 from openapi_client.rest import RESTClientObject, RESTResponse, RESTResponseType
 from openapi_client.retries import RetryPolicy
 from openapi_client.sending import Call, Sender
@@ -609,6 +610,7 @@ def _apply_auth(headers: Dict[str, str], queries: List[Tuple[str, Any]], setting
         cookie = f"{setting['key']}={value}"
         headers["Cookie"] = f"{headers['Cookie']}; {cookie}" if headers.get("Cookie") else cookie
     elif where == "query":
+        redact_logged_queries()
         queries.append((setting["key"], setting["value"]))
     else:
         raise ApiValueError("Authentication settings go in a `header`, a `cookie` or the `query`")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Mapping, NoReturn, Optional, Sequence, Tuple, Type, TypeVar, Union
 
-from openapi_client.redaction import redact_headers
+from openapi_client.redaction import redact_headers, redact_url
 
 PathToItem = Optional[Sequence[Union[str, int]]]
 E = TypeVar("E", bound=BaseException)
@@ -100,7 +100,7 @@ class ApiException(OpenApiException):
         self.data: Any = data
         self.headers: Optional[Mapping[str, str]] = headers
         self.operation: Optional[str] = operation
-        self.url: Optional[str] = url
+        self.url: Optional[str] = redact_url(url)
         if http_resp is not None:
             self.status = http_resp.status if status is None else status
             self.reason = http_resp.reason if reason is None else reason
@@ -202,7 +202,7 @@ class ApiConnectionError(OpenApiException):
         request_sent: bool = True,
     ) -> None:
         self.operation = operation
-        self.url = url
+        self.url = redact_url(url)
         self.request_sent = request_sent
         super().__init__(message)
 

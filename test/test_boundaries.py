@@ -328,9 +328,12 @@ def test_any_2xx_from_the_token_endpoint_is_an_answer(server: ScriptedServer) ->
         ("http://airbyte@host:8000/api", "http://airbyte@host:8000/api"),
         ("http://user:p@ss@host:8000/api", "http://user:<redacted>@host:8000/api"),
         ("http://user:secret@host/api", "http://user:<redacted>@host/api"),
+        ("http://host/api/v1/x?token=secret&b=2", "http://host/api/v1/x?token=<redacted>&b=<redacted>"),
+        ("http://user:secret@host/x?secret", "http://user:<redacted>@host/x?<redacted>"),
+        ("http://host/api/v1/x?", "http://host/api/v1/x"),
     ],
 )
-def test_a_url_keeps_everything_but_its_password(url: str, shown: str) -> None:
+def test_a_url_keeps_everything_but_its_password_and_query_values(url: str, shown: str) -> None:
     assert redact_url(url) == shown
 
 

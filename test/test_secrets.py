@@ -100,6 +100,36 @@ def test_error_messages_show_no_credentials(server: ScriptedServer, caplog: pyte
     assert_no_secrets(caplog, [ACCESS_TOKEN, COOKIE], message, repr(caught.value))
 
 
+def test_a_credential_in_the_query_reaches_the_server_and_nothing_else(
+    server: ScriptedServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    """`_request_auth` in the query (as the stock client allows) is kept out of errors and logs, urllib3's too."""
+    debug_logging(caplog)
+    in_query = {"in": "query", "type": "api_key", "key": "token", "value": ACCESS_TOKEN}
+    server.always(f"{GEOGRAPHIES}?token={ACCESS_TOKEN}", Reply(404, {"message": "no such thing"}))
+    server.always(f"/v1/web_backend/check_updates?token={ACCESS_TOKEN}", Reply(body={"unexpected": True}))
+    configuration = Configuration(host=server.url, retries=0, debug=True)
+    errors = []
+    with ApiClient(configuration) as client:
+        api = WebBackendApi(client)
+        for call in (api.web_backend_list_geographies, api.web_backend_check_updates):
+            with pytest.raises(openapi_client.ApiException) as caught:
+                call(_request_auth=in_query)
+            errors.append(caught.value)
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))
+        nobody = Configuration(host=f"http://127.0.0.1:{unused.getsockname()[1]}", retries=0)
+        with ApiClient(nobody) as client, pytest.raises(openapi_client.ApiConnectionError) as refused:
+            WebBackendApi(client).web_backend_list_geographies(_request_auth=in_query)
+        errors.append(refused.value)
+    configuration.debug = False
+    assert [request.status for request in server.received] == [404, 200]
+    assert f"{GEOGRAPHIES}?token={REDACTED}" in str(errors[0]) and "no such thing" in str(errors[0])
+    texts = [text for error in errors for text in (str(error), repr(error), str(error.url))]  # type: ignore[attr-defined]
+    assert_no_secrets(caplog, [ACCESS_TOKEN], *texts)
+    assert any("?token=" in record.getMessage() for record in caplog.records if record.name.startswith("urllib3"))
+
+
 @pytest.mark.parametrize("userinfo", [f"airbyte:{PASSWORD}@", "airbyte@", f":{PASSWORD}@"])
 def test_credentials_in_the_host_url_are_refused_without_being_shown(userinfo: str) -> None:
     """They would be shown with the URL in every error message: `username`/`password` are never shown."""
