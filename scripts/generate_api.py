@@ -91,15 +91,16 @@ OPTIONS = (
         "TimeoutValue",
         "None",
         "float, tuple(float, float) or urllib3.Timeout, optional",
-        "seconds for this call, or a (connect, read) pair of seconds; without it, `Configuration.timeout` applies.",
+        "seconds for the whole call, its retries included, or a (connect, read) pair of seconds (each attempt "
+        "connects within `connect` and is answered within `read`); without it, `Configuration.timeout` applies.",
     ),
     Option(
         "_request_auth",
         "Optional[Dict[str, Any]]",
         "None",
         "dict, optional",
-        "credentials for this call only, in place of the configured ones: a dict with the keys `in` (`header`), "
-        "`type`, `key` (the header's name) and `value`.",
+        "credentials for this call only, in place of the configured ones: a dict with the keys `in` (`header`, "
+        "`cookie` or `query`), `type`, `key` (the header's, cookie's or query parameter's name) and `value`.",
     ),
     Option(
         "_content_type",

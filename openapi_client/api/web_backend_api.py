@@ -162,11 +162,13 @@ class WebBackendApi:
         :param connection_id_request_body: the request body: a ConnectionIdRequestBody, or a dict of its fields
             (required)
         :type connection_id_request_body: ConnectionIdRequestBody
-        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+        :param _request_timeout: seconds for the whole call, its retries included, or a (connect, read) pair of
+            seconds (each attempt connects within `connect` and is answered within `read`); without it,
             `Configuration.timeout` applies.
         :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
         :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
-            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+            keys `in` (`header`, `cookie` or `query`), `type`, `key` (the header's, cookie's or query
+            parameter's name) and `value`.
         :type _request_auth: dict, optional
         :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
             `application/json`).
@@ -207,11 +209,13 @@ class WebBackendApi:
         :param connection_id_request_body: the request body: a ConnectionIdRequestBody, or a dict of its fields
             (required)
         :type connection_id_request_body: ConnectionIdRequestBody
-        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+        :param _request_timeout: seconds for the whole call, its retries included, or a (connect, read) pair of
+            seconds (each attempt connects within `connect` and is answered within `read`); without it,
             `Configuration.timeout` applies.
         :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
         :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
-            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+            keys `in` (`header`, `cookie` or `query`), `type`, `key` (the header's, cookie's or query
+            parameter's name) and `value`.
         :type _request_auth: dict, optional
         :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
             `application/json`).
@@ -253,11 +257,13 @@ class WebBackendApi:
         :param connection_id_request_body: the request body: a ConnectionIdRequestBody, or a dict of its fields
             (required)
         :type connection_id_request_body: ConnectionIdRequestBody
-        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+        :param _request_timeout: seconds for the whole call, its retries included, or a (connect, read) pair of
+            seconds (each attempt connects within `connect` and is answered within `read`); without it,
             `Configuration.timeout` applies.
         :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
         :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
-            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+            keys `in` (`header`, `cookie` or `query`), `type`, `key` (the header's, cookie's or query
+            parameter's name) and `value`.
         :type _request_auth: dict, optional
         :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
             `application/json`).
@@ -292,11 +298,13 @@ class WebBackendApi:
     ) -> WebBackendCheckUpdatesRead:
         """Returns a summary of source and destination definitions that could be updated.
 
-        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+        :param _request_timeout: seconds for the whole call, its retries included, or a (connect, read) pair of
+            seconds (each attempt connects within `connect` and is answered within `read`); without it,
             `Configuration.timeout` applies.
         :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
         :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
-            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+            keys `in` (`header`, `cookie` or `query`), `type`, `key` (the header's, cookie's or query
+            parameter's name) and `value`.
         :type _request_auth: dict, optional
         :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
             `application/json`).
@@ -331,11 +339,13 @@ class WebBackendApi:
     ) -> ApiResponse[WebBackendCheckUpdatesRead]:
         """Returns a summary of source and destination definitions that could be updated.
 
-        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+        :param _request_timeout: seconds for the whole call, its retries included, or a (connect, read) pair of
+            seconds (each attempt connects within `connect` and is answered within `read`); without it,
             `Configuration.timeout` applies.
         :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
         :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
-            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+            keys `in` (`header`, `cookie` or `query`), `type`, `key` (the header's, cookie's or query
+            parameter's name) and `value`.
         :type _request_auth: dict, optional
         :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
             `application/json`).
@@ -371,11 +381,13 @@ class WebBackendApi:
     ) -> RESTResponseType:
         """Returns a summary of source and destination definitions that could be updated.
 
-        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+        :param _request_timeout: seconds for the whole call, its retries included, or a (connect, read) pair of
+            seconds (each attempt connects within `connect` and is answered within `read`); without it,
             `Configuration.timeout` applies.
         :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
         :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
-            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+            keys `in` (`header`, `cookie` or `query`), `type`, `key` (the header's, cookie's or query
+            parameter's name) and `value`.
         :type _request_auth: dict, optional
         :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
             `application/json`).
@@ -414,11 +426,13 @@ class WebBackendApi:
         :param web_backend_connection_create: the request body: a WebBackendConnectionCreate, or a dict of its
             fields (required)
         :type web_backend_connection_create: WebBackendConnectionCreate
-        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+        :param _request_timeout: seconds for the whole call, its retries included, or a (connect, read) pair of
+            seconds (each attempt connects within `connect` and is answered within `read`); without it,
             `Configuration.timeout` applies.
         :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
         :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
-            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+            keys `in` (`header`, `cookie` or `query`), `type`, `key` (the header's, cookie's or query
+            parameter's name) and `value`.
         :type _request_auth: dict, optional
         :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
             `application/json`).
@@ -458,11 +472,13 @@ class WebBackendApi:
         :param web_backend_connection_create: the request body: a WebBackendConnectionCreate, or a dict of its
             fields (required)
         :type web_backend_connection_create: WebBackendConnectionCreate
-        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+        :param _request_timeout: seconds for the whole call, its retries included, or a (connect, read) pair of
+            seconds (each attempt connects within `connect` and is answered within `read`); without it,
             `Configuration.timeout` applies.
         :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
         :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
-            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+            keys `in` (`header`, `cookie` or `query`), `type`, `key` (the header's, cookie's or query
+            parameter's name) and `value`.
         :type _request_auth: dict, optional
         :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
             `application/json`).
@@ -503,11 +519,13 @@ class WebBackendApi:
         :param web_backend_connection_create: the request body: a WebBackendConnectionCreate, or a dict of its
             fields (required)
         :type web_backend_connection_create: WebBackendConnectionCreate
-        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+        :param _request_timeout: seconds for the whole call, its retries included, or a (connect, read) pair of
+            seconds (each attempt connects within `connect` and is answered within `read`); without it,
             `Configuration.timeout` applies.
         :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
         :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
-            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+            keys `in` (`header`, `cookie` or `query`), `type`, `key` (the header's, cookie's or query
+            parameter's name) and `value`.
         :type _request_auth: dict, optional
         :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
             `application/json`).
@@ -549,11 +567,13 @@ class WebBackendApi:
         :param web_backend_connection_request_body: the request body: a WebBackendConnectionRequestBody, or a
             dict of its fields (required)
         :type web_backend_connection_request_body: WebBackendConnectionRequestBody
-        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+        :param _request_timeout: seconds for the whole call, its retries included, or a (connect, read) pair of
+            seconds (each attempt connects within `connect` and is answered within `read`); without it,
             `Configuration.timeout` applies.
         :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
         :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
-            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+            keys `in` (`header`, `cookie` or `query`), `type`, `key` (the header's, cookie's or query
+            parameter's name) and `value`.
         :type _request_auth: dict, optional
         :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
             `application/json`).
@@ -597,11 +617,13 @@ class WebBackendApi:
         :param web_backend_connection_request_body: the request body: a WebBackendConnectionRequestBody, or a
             dict of its fields (required)
         :type web_backend_connection_request_body: WebBackendConnectionRequestBody
-        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+        :param _request_timeout: seconds for the whole call, its retries included, or a (connect, read) pair of
+            seconds (each attempt connects within `connect` and is answered within `read`); without it,
             `Configuration.timeout` applies.
         :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
         :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
-            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+            keys `in` (`header`, `cookie` or `query`), `type`, `key` (the header's, cookie's or query
+            parameter's name) and `value`.
         :type _request_auth: dict, optional
         :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
             `application/json`).
@@ -646,11 +668,13 @@ class WebBackendApi:
         :param web_backend_connection_request_body: the request body: a WebBackendConnectionRequestBody, or a
             dict of its fields (required)
         :type web_backend_connection_request_body: WebBackendConnectionRequestBody
-        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+        :param _request_timeout: seconds for the whole call, its retries included, or a (connect, read) pair of
+            seconds (each attempt connects within `connect` and is answered within `read`); without it,
             `Configuration.timeout` applies.
         :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
         :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
-            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+            keys `in` (`header`, `cookie` or `query`), `type`, `key` (the header's, cookie's or query
+            parameter's name) and `value`.
         :type _request_auth: dict, optional
         :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
             `application/json`).
@@ -689,11 +713,13 @@ class WebBackendApi:
         :param web_backend_workspace_state: the request body: a WebBackendWorkspaceState, or a dict of its
             fields (optional)
         :type web_backend_workspace_state: WebBackendWorkspaceState
-        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+        :param _request_timeout: seconds for the whole call, its retries included, or a (connect, read) pair of
+            seconds (each attempt connects within `connect` and is answered within `read`); without it,
             `Configuration.timeout` applies.
         :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
         :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
-            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+            keys `in` (`header`, `cookie` or `query`), `type`, `key` (the header's, cookie's or query
+            parameter's name) and `value`.
         :type _request_auth: dict, optional
         :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
             `application/json`).
@@ -734,11 +760,13 @@ class WebBackendApi:
         :param web_backend_workspace_state: the request body: a WebBackendWorkspaceState, or a dict of its
             fields (optional)
         :type web_backend_workspace_state: WebBackendWorkspaceState
-        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+        :param _request_timeout: seconds for the whole call, its retries included, or a (connect, read) pair of
+            seconds (each attempt connects within `connect` and is answered within `read`); without it,
             `Configuration.timeout` applies.
         :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
         :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
-            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+            keys `in` (`header`, `cookie` or `query`), `type`, `key` (the header's, cookie's or query
+            parameter's name) and `value`.
         :type _request_auth: dict, optional
         :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
             `application/json`).
@@ -780,11 +808,13 @@ class WebBackendApi:
         :param web_backend_workspace_state: the request body: a WebBackendWorkspaceState, or a dict of its
             fields (optional)
         :type web_backend_workspace_state: WebBackendWorkspaceState
-        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+        :param _request_timeout: seconds for the whole call, its retries included, or a (connect, read) pair of
+            seconds (each attempt connects within `connect` and is answered within `read`); without it,
             `Configuration.timeout` applies.
         :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
         :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
-            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+            keys `in` (`header`, `cookie` or `query`), `type`, `key` (the header's, cookie's or query
+            parameter's name) and `value`.
         :type _request_auth: dict, optional
         :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
             `application/json`).
@@ -827,11 +857,13 @@ class WebBackendApi:
         :param web_backend_connection_list_request_body: the request body: a
             WebBackendConnectionListRequestBody, or a dict of its fields (required)
         :type web_backend_connection_list_request_body: WebBackendConnectionListRequestBody
-        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+        :param _request_timeout: seconds for the whole call, its retries included, or a (connect, read) pair of
+            seconds (each attempt connects within `connect` and is answered within `read`); without it,
             `Configuration.timeout` applies.
         :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
         :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
-            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+            keys `in` (`header`, `cookie` or `query`), `type`, `key` (the header's, cookie's or query
+            parameter's name) and `value`.
         :type _request_auth: dict, optional
         :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
             `application/json`).
@@ -876,11 +908,13 @@ class WebBackendApi:
         :param web_backend_connection_list_request_body: the request body: a
             WebBackendConnectionListRequestBody, or a dict of its fields (required)
         :type web_backend_connection_list_request_body: WebBackendConnectionListRequestBody
-        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+        :param _request_timeout: seconds for the whole call, its retries included, or a (connect, read) pair of
+            seconds (each attempt connects within `connect` and is answered within `read`); without it,
             `Configuration.timeout` applies.
         :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
         :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
-            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+            keys `in` (`header`, `cookie` or `query`), `type`, `key` (the header's, cookie's or query
+            parameter's name) and `value`.
         :type _request_auth: dict, optional
         :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
             `application/json`).
@@ -926,11 +960,13 @@ class WebBackendApi:
         :param web_backend_connection_list_request_body: the request body: a
             WebBackendConnectionListRequestBody, or a dict of its fields (required)
         :type web_backend_connection_list_request_body: WebBackendConnectionListRequestBody
-        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+        :param _request_timeout: seconds for the whole call, its retries included, or a (connect, read) pair of
+            seconds (each attempt connects within `connect` and is answered within `read`); without it,
             `Configuration.timeout` applies.
         :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
         :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
-            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+            keys `in` (`header`, `cookie` or `query`), `type`, `key` (the header's, cookie's or query
+            parameter's name) and `value`.
         :type _request_auth: dict, optional
         :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
             `application/json`).
@@ -979,11 +1015,13 @@ class WebBackendApi:
         :type body: WebBackendConnectionListRequestBody
         :param page_size: connections per page (1 or more); a server may answer fewer.
         :type page_size: int, optional
-        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+        :param _request_timeout: seconds for the whole call, its retries included, or a (connect, read) pair of
+            seconds (each attempt connects within `connect` and is answered within `read`); without it,
             `Configuration.timeout` applies.
         :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
         :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
-            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+            keys `in` (`header`, `cookie` or `query`), `type`, `key` (the header's, cookie's or query
+            parameter's name) and `value`.
         :type _request_auth: dict, optional
         :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
             `application/json`).
@@ -1026,11 +1064,13 @@ class WebBackendApi:
 
         Returns all available geographies in which a data sync can run.
 
-        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+        :param _request_timeout: seconds for the whole call, its retries included, or a (connect, read) pair of
+            seconds (each attempt connects within `connect` and is answered within `read`); without it,
             `Configuration.timeout` applies.
         :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
         :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
-            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+            keys `in` (`header`, `cookie` or `query`), `type`, `key` (the header's, cookie's or query
+            parameter's name) and `value`.
         :type _request_auth: dict, optional
         :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
             `application/json`).
@@ -1070,11 +1110,13 @@ class WebBackendApi:
 
         Returns all available geographies in which a data sync can run.
 
-        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+        :param _request_timeout: seconds for the whole call, its retries included, or a (connect, read) pair of
+            seconds (each attempt connects within `connect` and is answered within `read`); without it,
             `Configuration.timeout` applies.
         :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
         :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
-            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+            keys `in` (`header`, `cookie` or `query`), `type`, `key` (the header's, cookie's or query
+            parameter's name) and `value`.
         :type _request_auth: dict, optional
         :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
             `application/json`).
@@ -1115,11 +1157,13 @@ class WebBackendApi:
 
         Returns all available geographies in which a data sync can run.
 
-        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+        :param _request_timeout: seconds for the whole call, its retries included, or a (connect, read) pair of
+            seconds (each attempt connects within `connect` and is answered within `read`); without it,
             `Configuration.timeout` applies.
         :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
         :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
-            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+            keys `in` (`header`, `cookie` or `query`), `type`, `key` (the header's, cookie's or query
+            parameter's name) and `value`.
         :type _request_auth: dict, optional
         :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
             `application/json`).
@@ -1168,11 +1212,13 @@ class WebBackendApi:
         :param web_backend_connection_update: the request body: a WebBackendConnectionUpdate, or a dict of its
             fields (required)
         :type web_backend_connection_update: WebBackendConnectionUpdate
-        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+        :param _request_timeout: seconds for the whole call, its retries included, or a (connect, read) pair of
+            seconds (each attempt connects within `connect` and is answered within `read`); without it,
             `Configuration.timeout` applies.
         :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
         :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
-            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+            keys `in` (`header`, `cookie` or `query`), `type`, `key` (the header's, cookie's or query
+            parameter's name) and `value`.
         :type _request_auth: dict, optional
         :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
             `application/json`).
@@ -1222,11 +1268,13 @@ class WebBackendApi:
         :param web_backend_connection_update: the request body: a WebBackendConnectionUpdate, or a dict of its
             fields (required)
         :type web_backend_connection_update: WebBackendConnectionUpdate
-        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+        :param _request_timeout: seconds for the whole call, its retries included, or a (connect, read) pair of
+            seconds (each attempt connects within `connect` and is answered within `read`); without it,
             `Configuration.timeout` applies.
         :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
         :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
-            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+            keys `in` (`header`, `cookie` or `query`), `type`, `key` (the header's, cookie's or query
+            parameter's name) and `value`.
         :type _request_auth: dict, optional
         :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
             `application/json`).
@@ -1277,11 +1325,13 @@ class WebBackendApi:
         :param web_backend_connection_update: the request body: a WebBackendConnectionUpdate, or a dict of its
             fields (required)
         :type web_backend_connection_update: WebBackendConnectionUpdate
-        :param _request_timeout: seconds for this call, or a (connect, read) pair of seconds; without it,
+        :param _request_timeout: seconds for the whole call, its retries included, or a (connect, read) pair of
+            seconds (each attempt connects within `connect` and is answered within `read`); without it,
             `Configuration.timeout` applies.
         :type _request_timeout: float, tuple(float, float) or urllib3.Timeout, optional
         :param _request_auth: credentials for this call only, in place of the configured ones: a dict with the
-            keys `in` (`header`), `type`, `key` (the header's name) and `value`.
+            keys `in` (`header`, `cookie` or `query`), `type`, `key` (the header's, cookie's or query
+            parameter's name) and `value`.
         :type _request_auth: dict, optional
         :param _content_type: the `Content-Type` of the body, which must be a JSON type (default
             `application/json`).
