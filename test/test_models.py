@@ -135,6 +135,14 @@ def test_from_json_and_from_dict_round_trip() -> None:
     assert json.loads(read.to_str()) == json.loads(body)
 
 
+def test_from_json_reads_bytes_and_refuses_a_document_that_is_not_an_object() -> None:
+    body = json.dumps(connection_read())
+    assert WebBackendConnectionRead.from_json(body.encode()) == WebBackendConnectionRead.from_json(body)
+    for document in ("null", "[]", '"text"'):
+        with pytest.raises(ValidationError, match="WebBackendConnectionRead"):
+            WebBackendConnectionRead.from_json(document)
+
+
 def test_enums_are_str_enums() -> None:
     assert issubclass(SyncMode, str)
     assert SyncMode("incremental") is SyncMode.INCREMENTAL
