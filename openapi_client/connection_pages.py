@@ -51,7 +51,8 @@ def paging_of(answer: WebBackendConnectionReadList) -> Optional[Paging]:
     page_size, total = _count(extra.get("page_size")), _count(extra.get("num_connections"))
     if page_size is None and total is None:
         return None
-    return Paging(page_size if page_size else None, total)
+    # A page size of 0 bounds nothing: the page size asked for tells where the list ends.
+    return Paging(page_size or None, total)
 
 
 def _count(value: Any) -> Optional[int]:
@@ -142,10 +143,11 @@ class _Pages:
     def call(self, body: WebBackendConnectionListRequestBody) -> ApiResponse[WebBackendConnectionReadList]:
         return self.api_client.invoke(self.operation, body, "http_info", **self.options)
 
-    def refused_paging(self, error: UnprocessableEntityException) -> bool:
-        """Whether a 422 is Jersey's refusal of `pageSize`, a property the server's list request does not have."""
-        message = getattr(error.data, "message", None) or error.body or ""
-        return "Unrecognized field" in message and "pageSize" in message
+
+def _refuses_paging(error: UnprocessableEntityException) -> bool:
+    """Whether a 422 is Jersey's refusal of `pageSize`, a property the server's list request does not have."""
+    message = getattr(error.data, "message", None) or error.body or ""
+    return "Unrecognized field" in message and "pageSize" in message
 
 
 def _connections(pages: _Pages) -> Iterator[WebBackendConnectionListItem]:
@@ -153,7 +155,7 @@ def _connections(pages: _Pages) -> Iterator[WebBackendConnectionListItem]:
     try:
         response = pages.after(None)
     except UnprocessableEntityException as error:
-        if not pages.refused_paging(error):
+        if not _refuses_paging(error):
             raise
         # A Jersey server (before 2023) refuses what its list request lacks, and answers every connection at once.
         yield from _unseen(pages.call(pages.body).data.connections, seen)

@@ -156,12 +156,22 @@ def test_pages_of_any_size_keep_the_bodys_filters_and_extra_fields(paginating: L
     with client_for(paginating) as web:
         other = shop(paginating)
         extra = [create(web, name=f"other {n}", **other).connection_id for n in range(5)]
+        # Of the other source too, but to the destination of the 300: the destination filter leaves them out.
+        [destination_of_300] = {c.destination_id for c in paginating.connections.values()} - {other["destination_id"]}
+        extra += [
+            create(
+                web, name=f"other {n}", source_id=other["source_id"], destination_id=destination_of_300
+            ).connection_id
+            for n in range(5, 7)
+        ]
         try:
-            only_other = body_for(paginating, source_id=[other["source_id"]])
+            only_other = body_for(paginating, source_id=[other["source_id"]], destination_id=[other["destination_id"]])
             before = len(paginating.recorded(OPERATION))
-            assert [i.connection_id for i in web.iter_connections_for_workspace(only_other, page_size=2)] == extra
+            assert [i.connection_id for i in web.iter_connections_for_workspace(only_other, page_size=2)] == extra[:5]
             calls = list_calls(paginating)[before:]
-            assert len(calls) == 3 and all(call["sourceId"] == [str(other["source_id"])] for call in calls)
+            assert len(calls) == 3
+            assert all(call["sourceId"] == [str(other["source_id"])] for call in calls)
+            assert all(call["destinationId"] == [str(other["destination_id"])] for call in calls)
             newest_first = body_for(paginating).with_extra_fields(sortKey="connectionName_desc")
             descending = [i.connection_id for i in web.iter_connections_for_workspace(newest_first, page_size=45)]
             assert all(call["sortKey"] == "connectionName_desc" for call in list_calls(paginating)[before + 3 :])

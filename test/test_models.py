@@ -263,9 +263,17 @@ def test_a_newer_servers_fields_are_sent_only_through_with_extra_fields(api: Any
 
 def test_with_extra_fields_refuses_the_models_own_names_and_values_that_are_not_json() -> None:
     body = WebBackendConnectionListRequestBody(workspace_id=WORKSPACE_ID)
-    for name in ("workspaceId", "workspace_id", "sourceId"):
-        with pytest.raises(ValueError, match=f"{name} is a field of WebBackendConnectionListRequestBody"):
+    for name, field in (("workspaceId", "workspace_id"), ("workspace_id", "workspace_id"), ("sourceId", "source_id")):
+        with pytest.raises(ValueError, match=f"{name} is the field {field} of WebBackendConnectionListRequestBody"):
             body.with_extra_fields(**{name: []})
+    # A name that differs from a field's only in case or underscores is a typo of it, which a server would ignore.
+    with pytest.raises(ValueError) as near:
+        body.with_extra_fields(sortKey="lastSync_desc", sourceID=[], destination_Id=[])
+    assert str(near.value) == (
+        "WebBackendConnectionListRequestBody.with_extra_fields: destination_Id looks like the field destination_id; "
+        "sourceID looks like the field source_id of WebBackendConnectionListRequestBody, not an extra field: "
+        "set it as usual"
+    )
     with pytest.raises(TypeError, match="cursor is not a JSON value"):
         body.with_extra_fields(cursor=object())
     assert body.with_extra_fields(pageSize=5, when=date(2025, 7, 1), status=ConnectionStatus.ACTIVE).model_extra == {

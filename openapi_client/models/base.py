@@ -27,6 +27,7 @@ from typing import (
     Callable,
     Dict,
     FrozenSet,
+    Iterable,
     Iterator,
     List,
     Literal,
@@ -298,16 +299,17 @@ class ApiModel(ModelDisplay, BaseModel):
         names of a newer server's fields (`body.with_extra_fields(sortKey="lastSync_desc")`).
 
         This is the only way to add such a field: building a model refuses a name it does not know, so a misspelt
-        field can never be sent by mistake. A name the model knows is refused here (set it as usual). The values are
-        kept as the JSON they are sent as (UUIDs, enums and date-times as text); `model_extra` shows them.
+        field can never be sent by mistake. A name of the model's own fields is refused here (set it as usual), and
+        so is one that differs from such a name only in case or underscores (`sourceID`, `workspaceid`): servers
+        since 2023 ignore it, and the field it was meant to be would silently not be sent. The values are kept as the
+        JSON they are sent as (UUIDs, enums and date-times as text); `model_extra` shows them.
         """
         model = type(self)
-        known = {name for field_name, info in model.model_fields.items() for name in (field_name, info.alias) if name}
-        clashing = sorted(known.intersection(fields))
+        clashing = _own_fields_named(model, fields)
         if clashing:
             raise ValueError(
-                f"{model.__name__}.with_extra_fields: {', '.join(clashing)} is a field of {model.__name__}, "
-                "not an extra one: set it as usual"
+                f"{model.__name__}.with_extra_fields: {'; '.join(clashing)} of {model.__name__}, not an extra field:"
+                " set it as usual"
             )
         values: Dict[str, Any] = {}
         for name, value in fields.items():
@@ -382,6 +384,25 @@ def _models_in(annotation: Any) -> Iterator[Type[ApiModel]]:
         yield annotation
     for argument in typing.get_args(annotation):
         yield from _models_in(argument)
+
+
+def _own_fields_named(model: Type[BaseModel], names: Iterable[str]) -> List[str]:
+    """What each of `names` that is a field of `model`, or differs from one only in case or underscores, names."""
+    own = {
+        _folded(n): field_name for field_name, info in model.model_fields.items() for n in (field_name, info.alias) if n
+    }
+    said = []
+    for name in sorted(names):
+        field_name = own.get(_folded(name))
+        if field_name is not None:
+            exact = name in (field_name, model.model_fields[field_name].alias)
+            said.append(f"{name} {'is' if exact else 'looks like'} the field {field_name}")
+    return said
+
+
+def _folded(name: str) -> str:
+    """A field name without case or underscores: `sourceId`, `source_id` and `sourceID` fold alike."""
+    return name.replace("_", "").lower()
 
 
 def _written_by_the_caller(model: type) -> bool:
