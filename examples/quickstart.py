@@ -1,13 +1,18 @@
 """Quickstart: list a workspace's connections, create one, discover its streams, choose some and a schedule,
-then refresh its catalog after an upstream change and show the diff.
+then refresh its catalog after an upstream change and review the diff.
 
     python examples/quickstart.py
+
+Without AIRBYTE_URL it runs against the local web backend that the package bundles
+(`openapi_client.testing.LocalAirbyte`), which it starts itself, and where it changes the source's schema
+between the two discoveries.
 
 Against a real Airbyte when AIRBYTE_URL is set (e.g. http://localhost:8000/api), with AIRBYTE_WORKSPACE_ID
 and credentials from AIRBYTE_USERNAME and AIRBYTE_PASSWORD, or AIRBYTE_ACCESS_TOKEN, or AIRBYTE_CLIENT_ID and
 AIRBYTE_CLIENT_SECRET. There it copies the first connection's source, destination and catalog into a new,
-inactive connection, and deletes that connection at the end. Without AIRBYTE_URL it runs against the local
-web backend that the package bundles (`openapi_client.testing.LocalAirbyte`), which it starts itself.
+inactive connection (its updates start no sync, refresh or reset), and deletes that connection at the end.
+Its two discoveries of that source take minutes, and Airbyte applies what they find to every connection of
+the source, as it does before a sync: a connection that a schema change upstream breaks becomes inactive.
 """
 
 from __future__ import annotations
@@ -16,19 +21,19 @@ import os
 import sys
 from contextlib import ExitStack
 from dataclasses import dataclass
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, Optional, Sequence
 from uuid import UUID
 
 import openapi_client
 from openapi_client.models.airbyte_catalog import AirbyteCatalog
-from openapi_client.models.connection_schedule_type import ConnectionScheduleType
 from openapi_client.models.connection_status import ConnectionStatus
-from openapi_client.models.stream_transform import StreamTransform
 from openapi_client.models.web_backend_connection_create import WebBackendConnectionCreate
 from openapi_client.models.web_backend_connection_list_request_body import WebBackendConnectionListRequestBody
+from openapi_client.models.web_backend_connection_read import WebBackendConnectionRead
+from openapi_client.models.web_backend_connection_read_list import WebBackendConnectionReadList
 from openapi_client.models.web_backend_connection_request_body import WebBackendConnectionRequestBody
 from openapi_client.models.web_backend_connection_update import WebBackendConnectionUpdate
-from openapi_client.schedules import schedule
+from openapi_client.schedules import describe_schedule, schedule
 
 NAME = "openapi_client quickstart"
 
@@ -95,10 +100,12 @@ def run(target: Target) -> int:
     # Every connection, also from an Airbyte since 2025-07, which answers the list call in pages.
     body = WebBackendConnectionListRequestBody(workspace_id=target.workspace_id)
     listed = list(api.iter_connections_for_workspace(body))
+    # to_records(): one flat dict per connection (the same for a catalog's streams and a diff's changes).
     print_table(
-        ["NAME", "STATUS", "SOURCE", "DESTINATION", "SCHEDULE", "SCHEMA"],
-        [[c.name, c.status, c.source.name, c.destination.name, schedule_text(c), c.schema_change] for c in listed],
-    )
+        WebBackendConnectionReadList(connections=listed).to_records(),
+        {"name": "NAME", "status": "STATUS", "source": "SOURCE", "destination": "DESTINATION",
+         "schedule": "SCHEDULE", "schema_change": "SCHEMA"},
+    )  # fmt: skip
 
     heading("2. Create a connection")
     request = creation_request(target, listed)
@@ -107,18 +114,23 @@ def run(target: Target) -> int:
         return 0
     created = api.web_backend_create_connection(request)
     print(f'Created "{created.name}" ({created.connection_id}): {created.source.name} -> {created.destination.name}')
-    print(f"It has {len(created.sync_catalog.streams)} stream(s): a connection created without a catalog has none.")
+    if request.sync_catalog is None:
+        print(f"It has {len(created.sync_catalog.streams)} stream(s): a connection created without a catalog has none.")
+    else:
+        print(f"It has the {len(created.sync_catalog.streams)} selected stream(s) of the catalog it was given.")
 
     heading("3. Discover its source's streams")
     discovered = refresh(api, created.connection_id)
     print_table(
-        ["STREAM", "SYNC MODE", "DESTINATION MODE", "CURSOR", "PRIMARY KEY", "SELECTED"],
-        [stream_row(entry) for entry in discovered.sync_catalog.streams if entry.stream and entry.config],
-    )
+        discovered.sync_catalog.to_records(),
+        {"name": "STREAM", "sync_mode": "SYNC MODE", "destination_sync_mode": "DESTINATION MODE",
+         "cursor_field": "CURSOR", "primary_key": "PRIMARY KEY", "selected": "SELECTED"},
+    )  # fmt: skip
 
-    heading("4. Patch it: choose streams, a schedule and a name; only the fields sent change")
-    chosen = [entry.stream.name for entry in discovered.sync_catalog.streams if entry.stream][:2]
-    # `to_update()` carries the refreshed catalog's id (`sourceCatalogId`), which accepts the catalog just discovered.
+    heading("4. Patch it: choose two streams, a schedule and a name")
+    chosen = [record["name"] for record in discovered.sync_catalog.to_records()][:2]
+    # `to_update()` carries the refreshed catalog's id (`sourceCatalogId`), which accepts the catalog just discovered;
+    # `skip_reset` starts no refresh or reset job for the streams this update selects.
     patched = api.web_backend_update_connection(
         discovered.to_update(
             name=f"{created.name} (every 6 hours)",
@@ -128,23 +140,28 @@ def run(target: Target) -> int:
         )
     )
     print_table(
-        ["FIELD", "BEFORE", "AFTER"],
         [
-            ["name", created.name, patched.name],
-            ["schedule", schedule_text(created), schedule_text(patched)],
-            ["status", created.status, patched.status],
-            ["streams", selected_streams(created), selected_streams(patched)],
+            {"field": "name", "before": created.name, "after": patched.name},
+            {"field": "schedule", "before": schedule_text(created), "after": schedule_text(patched)},
+            {"field": "status", "before": created.status, "after": patched.status},
+            {"field": "streams", "before": selected_streams(created), "after": selected_streams(patched)},
         ],
+        {"field": "FIELD", "before": "BEFORE", "after": "AFTER"},
     )
 
     heading("5. Refresh its catalog and review the change")
     if target.local is not None:
         simulate_schema_change(target.local, patched.source_id)
     refreshed = refresh(api, patched.connection_id)
-    transforms = refreshed.catalog_diff.transforms if refreshed.catalog_diff else []
-    print(f"Schema change: {refreshed.schema_change} ({len(transforms)} stream(s) changed)")
-    if transforms:
-        print_table(["STREAM", "CHANGE", "FIELD", "BREAKING", "DETAIL"], diff_rows(transforms))
+    changes = refreshed.catalog_diff.to_records() if refreshed.catalog_diff else []
+    print(f"Schema change: {refreshed.schema_change} ({len({c['stream'] for c in changes})} stream(s) changed)")
+    if changes:
+        print_table(
+            changes,
+            {"stream": "STREAM", "change": "CHANGE", "field": "FIELD", "breaking": "BREAKING", "detail": "DETAIL"},
+        )
+        print(f"The connection is {refreshed.status}. To accept the new schema, send refreshed.to_update(), with the")
+        print("streams a breaking change leaves without their cursor or primary key reconfigured (docs/recipes.md).")
     else:
         print("No changes: the source's schema matches the connection's catalog.")
 
@@ -158,7 +175,7 @@ def run(target: Target) -> int:
     return 0
 
 
-def refresh(api: openapi_client.WebBackendApi, connection_id: UUID) -> Any:
+def refresh(api: openapi_client.WebBackendApi, connection_id: UUID) -> WebBackendConnectionRead:
     """The connection with its source's schema discovered now: minutes on a real source, so a long read timeout."""
     return api.web_backend_get_connection(
         WebBackendConnectionRequestBody(connection_id=connection_id, with_refreshed_catalog=True),
@@ -166,8 +183,12 @@ def refresh(api: openapi_client.WebBackendApi, connection_id: UUID) -> Any:
     )
 
 
-def selected_streams(connection: Any) -> str:
-    names = [e.stream.name for e in connection.sync_catalog.streams if e.stream and e.config and e.config.selected]
+def schedule_text(connection: WebBackendConnectionRead) -> str:
+    return describe_schedule(connection.schedule_type, connection.schedule_data)
+
+
+def selected_streams(connection: WebBackendConnectionRead) -> str:
+    names = [record["name"] for record in connection.sync_catalog.to_records() if record["selected"]]
     return ", ".join(names) or "(none)"
 
 
@@ -212,74 +233,26 @@ def simulate_schema_change(local: Any, source_id: UUID) -> None:
     print("(The local server's GitHub source changed its schema, as a source does upstream.)")
 
 
-def schedule_text(connection: Any) -> str:
-    data = connection.schedule_data
-    if connection.schedule_type == ConnectionScheduleType.BASIC and data and data.basic_schedule:
-        return f"every {data.basic_schedule.units} {data.basic_schedule.time_unit}"
-    if connection.schedule_type == ConnectionScheduleType.CRON and data and data.cron:
-        return f"cron {data.cron.cron_expression} {data.cron.cron_time_zone}"
-    return str(connection.schedule_type or "manual")
-
-
-def stream_row(entry: Any) -> List[Any]:
-    config = entry.config
-    return [
-        entry.stream.name,
-        config.sync_mode,
-        config.destination_sync_mode,
-        ".".join(config.cursor_field or []) or "-",
-        ", ".join(".".join(path) for path in config.primary_key or []) or "-",
-        "yes" if config.selected is not False else "no",
-    ]
-
-
-def diff_rows(transforms: Sequence[StreamTransform]) -> List[List[Any]]:
-    rows: List[List[Any]] = []
-    for transform in transforms:
-        stream = transform.stream_descriptor.name
-        update = transform.update_stream
-        if update is None:
-            rows.append([stream, transform.transform_type, "-", "no", ""])
-            continue
-        for field in update.field_transforms:
-            rows.append(
-                [stream, field.transform_type, ".".join(field.field_name), yes_no(field.breaking), detail(field)]
-            )
-        for attribute in update.stream_attribute_transforms:
-            change = attribute.update_primary_key
-            keys = f"{change.old_primary_key} -> {change.new_primary_key}" if change else ""
-            rows.append([stream, attribute.transform_type, "-", yes_no(attribute.breaking), keys])
-    return rows
-
-
-def detail(field: Any) -> str:
-    if field.update_field_schema is not None:
-        return f"{type_of(field.update_field_schema.old_schema)} -> {type_of(field.update_field_schema.new_schema)}"
-    change = field.add_field or field.remove_field
-    return type_of(change.var_schema if change else None)
-
-
-def type_of(schema: Optional[Dict[str, Any]]) -> str:
-    declared = (schema or {}).get("type", "?")
-    types = [t for t in declared if t != "null"] if isinstance(declared, list) else [declared]
-    return "|".join(str(t) for t in types)
-
-
-def yes_no(value: bool) -> str:
-    return "yes" if value else "no"
-
-
 def heading(text: str) -> None:
     print(f"\n{text}")
 
 
-def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-    """A plain-text table: a header row, a rule, and the rows, each column as wide as its widest cell."""
-    cells = [list(headers)] + [[str(value) for value in row] for row in rows]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+def print_table(records: Sequence[Dict[str, Any]], columns: Dict[str, str]) -> None:
+    """Records as a plain-text table: a header row (the headings of `columns`, which maps a record's key to its
+    heading), a rule, and a row per record, each column as wide as its widest cell."""
+    cells = [list(columns.values())] + [[cell_text(record.get(key)) for key in columns] for record in records]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(columns))]
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in cells]
     lines.insert(1, "  ".join("-" * width for width in widths))
-    print("\n".join(lines) if rows else f"{lines[0]}\n(none)")
+    print("\n".join(lines) if records else f"{lines[0]}\n(none)")
+
+
+def cell_text(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from openapi_client.models.base import ApiModel
 
 REPR_LIMIT = 1000
+TO_STR_WIDTH = 100
 NESTED_LIMIT = 120
 TEXT_LIMIT = 80
 ELLIPSIS = "..."
@@ -42,8 +43,9 @@ class ModelDisplay:
     __str__ = __repr__
 
     def to_str(self) -> str:
-        """The fields that were set or received, by their JSON names, as indented JSON."""
-        return json.dumps(cast("ApiModel", self).to_json_dict(), indent=2, ensure_ascii=False)
+        """The fields that were set or received, by their JSON names, as JSON indented by two spaces, in which an
+        object or array that fits on its line (`TO_STR_WIDTH`) is written on one line."""
+        return json_text(cast("ApiModel", self).to_json_dict())
 
     def _repr_html_(self) -> str:
         return fields_table(cast(BaseModel, self))
@@ -89,6 +91,26 @@ def _field_order(model: Type[BaseModel]) -> Tuple[str, ...]:
 
     # sorted() is stable: within a rank, the schema's order.
     return tuple(sorted(model.model_fields, key=rank))
+
+
+def json_text(value: Any, width: int = TO_STR_WIDTH) -> str:
+    """`value` as JSON, indented by two spaces, with each object or array that fits in `width` on one line."""
+    return _json_lines(value, "", width, width)
+
+
+def _json_lines(value: Any, indent: str, room: int, width: int) -> str:
+    # `room`: what is left of the line for the value and a comma. A schema's `["null", "string"]` or a key's
+    # `[["id"]]` stays on one line, so that a 50-stream connection reads in about a thousand lines.
+    flat = json.dumps(value, ensure_ascii=False)
+    if len(flat) < room or not isinstance(value, (dict, list)) or not value:
+        return flat
+    inner = indent + "  "
+    if isinstance(value, list):
+        items = [inner + _json_lines(item, inner, width - len(inner), width) for item in value]
+        return "[\n" + ",\n".join(items) + f"\n{indent}]"
+    heads = [f"{inner}{json.dumps(key, ensure_ascii=False)}: " for key in value]
+    items = [head + _json_lines(item, inner, width - len(head), width) for head, item in zip(heads, value.values())]
+    return "{\n" + ",\n".join(items) + f"\n{indent}}}"
 
 
 def value_text(field: str, value: Any, limit: int = NESTED_LIMIT, quoted: bool = False) -> str:

@@ -43,8 +43,9 @@ def schedule(text: str, time_zone: str = "UTC") -> ScheduleFields:
 
     `text` is `"manual"`; `"every 6 hours"` (or `"every hour"`; minutes, hours, days, weeks, months); or a
     Quartz cron expression (`"0 0 6 * * ?"`, `"0 30 */2 ? * MON-FRI"`), which runs in `time_zone` (an IANA
-    name such as `"Europe/Berlin"`; default `"UTC"`). Raises `ValueError` for anything else, naming what is
-    wrong: a Unix cron's five fields, a missing `?`, a value out of range, an unknown time zone.
+    name such as `"Europe/Berlin"`, or an offset such as `"+05:30"`; default `"UTC"`). Raises `ValueError` for
+    anything else, naming what is wrong: a Unix cron's five fields, a missing `?`, a value or step out of range,
+    an unknown time zone.
     """
     words = " ".join(text.split())
     if words.lower() == "manual":
@@ -149,6 +150,9 @@ def _item_problem(item: str, name: str, lowest: int, highest: int, names: Tuple[
     start, end, step = match.groups()
     if step is not None and int(step) < 1:
         return f"the step in {item!r} must be at least 1"
+    # Quartz bounds a step by the field's highest value, but not in the year field.
+    if step is not None and name != "year" and int(step) > highest:
+        return f"the step in {item!r} must be at most {highest}"
     return _range_problem([v for v in (start, end) if v is not None], lowest, highest, names)
 
 
@@ -165,7 +169,9 @@ def _range_problem(values: List[str], lowest: int, highest: int, names: Tuple[st
 
 # -- time zones --------------------------------------------------------------------------------------------
 
-_OFFSET = re.compile(r"[+-]\d{2}:\d{2}")
+# The offsets Joda's `DateTimeZone.forID` reads: two-digit hours up to 23, then minutes, seconds and milliseconds,
+# all with separators (`+05:30`, `-08:00:00.5`) or none (`+0530`).
+_OFFSET = re.compile(r"[+-](?:[01]\d|2[0-3])(?::[0-5]\d(?::[0-5]\d(?:[.,]\d{1,3})?)?|[0-5]\d(?:[0-5]\d\d{0,3})?)?")
 
 
 def check_time_zone(time_zone: str) -> None:
@@ -182,5 +188,6 @@ def check_time_zone(time_zone: str) -> None:
         # Without a time zone database on this machine (no tzdata) nothing can be checked: leave it to Airbyte.
         if available_timezones():
             raise ValueError(
-                f"time zone {time_zone!r} is not a known IANA name; use e.g. 'UTC', 'Europe/Berlin', 'America/New_York'"
+                f"time zone {time_zone!r} is not a known IANA name nor an offset such as '+05:30'; "
+                "use e.g. 'UTC', 'Europe/Berlin', 'America/New_York'"
             ) from None

@@ -87,6 +87,33 @@ def test_to_str_is_indented_json_with_the_api_names() -> None:
     # The server's own date-time text, not a Python object.
     assert '"lastPublished": "2024-04-23T23:29:00.000Z"' in text
     assert not NOISE.search(text)
+    # Short objects and arrays on one line: 27 lines a stream, where one value a line takes 47.
+    assert '\n          "supportedSyncModes": ["full_refresh", "incremental"],\n' in text
+    assert '\n          "primaryKey": [["id"]],\n' in text
+    assert '\n              "updated_at": {"type": "string", "format": "date-time"}\n' in text
+    assert len(text.splitlines()) < 1400
+    assert max(len(line) for line in text.splitlines()) <= display.TO_STR_WIDTH
+
+
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=30), lambda children: (
+    st.lists(children, max_size=6) | st.dictionaries(st.text(max_size=12), children, max_size=6)
+)), st.integers(min_value=10, max_value=120))  # fmt: skip
+def test_to_str_json_is_the_json_and_a_line_longer_than_the_width_holds_one_value(value: Any, width: int) -> None:
+    text = display.json_text(value, width)
+    assert json.loads(text) == value
+    for line in text.split("\n"):  # not splitlines(): a string may hold U+0085 or U+2028, which JSON keeps as they are
+        if len(line) <= width:
+            continue
+        # A line too long holds no object or array that could have been broken over lines.
+        shown = line.strip().rstrip(",")
+        if shown.startswith('"'):
+            key_end = json.JSONDecoder().raw_decode(shown)[1]
+            shown = shown[key_end + 2 :] if shown[key_end : key_end + 2] == ": " else shown
+        assert (
+            shown in ("[", "{", "]", "}")
+            or json.loads(shown) in ([], {})
+            or not isinstance(json.loads(shown), (list, dict))
+        ), line
 
 
 def test_to_json_dict_is_json_safe_and_to_dict_keeps_python_values() -> None:

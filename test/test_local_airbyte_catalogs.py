@@ -202,7 +202,8 @@ def test_quartz_expressions_airbyte_refuses(expression: str) -> None:
 @pytest.mark.parametrize(
     "zone, known",
     [("UTC", True), ("Europe/Paris", True), ("+05:30", True), ("-23:59", True), ("+24:00", False),
-     ("Mars/Olympus", False), ("europe/paris", False)],
+     ("Mars/Olympus", False), ("europe/paris", False), ("+0530", True), ("+05", True), ("+05:30:15.250", True),
+     ("+5", False), ("+05:60", False), ("+05:3", False)],
 )  # fmt: skip
 def test_time_zones_joda_knows(zone: str, known: bool) -> None:
     assert time_zone_exists(zone) is known

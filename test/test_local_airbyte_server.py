@@ -589,6 +589,8 @@ def test_the_quickstart_runs_against_the_local_server_it_starts() -> None:
     assert "Schema change: breaking (3 stream(s) changed)" in out
     assert "repositories  remove_field         updated_at             yes" in out
     assert "commits       add_stream" in out
+    # Airbyte sets a connection that a change breaks inactive (this one already was); how to accept the change.
+    assert "The connection is inactive. To accept the new schema, send refreshed.to_update()" in out
     assert out.rstrip().endswith("Done.")
 
 

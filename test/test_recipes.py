@@ -6,7 +6,7 @@ import contextlib
 import io
 import re
 from pathlib import Path
-from typing import Any, Dict, Iterator
+from typing import Any, Dict, Iterator, List, Tuple
 from uuid import UUID
 
 import pytest
@@ -15,7 +15,7 @@ import openapi_client
 from openapi_client import tables
 from openapi_client.models.web_backend_connection_list_request_body import WebBackendConnectionListRequestBody
 from openapi_client.models.web_backend_connection_request_body import WebBackendConnectionRequestBody
-from openapi_client.testing import LocalAirbyte
+from openapi_client.testing import JobKind, LocalAirbyte
 
 RECIPES = Path(__file__).resolve().parents[1] / "docs" / "recipes.md"
 CODE_BLOCK = re.compile(r"^```python\n(.*?)^```$", re.MULTILINE | re.DOTALL)
@@ -116,3 +116,18 @@ def test_the_schema_change_recipe_showed_the_change_and_accepted_it(ran: Dict[st
     assert "charges add_field payment_method_details False object" in ran["printed"]
     assert listed(ran)["Stripe to Snowflake"]["schema_change"] == "no_change"
     assert ran["namespace"]["accepted"].schema_change == "no_change"
+
+
+def test_the_jobs_the_recipes_say_an_update_starts(ran: Dict[str, Any]) -> None:
+    airbyte = ran["airbyte"]
+
+    def started(name: str) -> List[Tuple[JobKind, List[str]]]:
+        """The jobs other than the seeded syncs: their kind and the names of their streams."""
+        jobs = airbyte.jobs_of(airbyte.connection_named(name))
+        return [(job.kind, sorted(name for _, name in job.streams)) for job in jobs if job.kind is not JobKind.SYNC]
+
+    # The patch sent the catalog back unchanged: no job. The stream recipe changed three streams: one refresh.
+    assert started("Postgres to BigQuery (every 6 hours)") == [(JobKind.REFRESH, ["order_items", "orders", "users"])]
+    # The new connection's streams sync at once; accepting the schema change refreshes the stream that changed.
+    assert started("GitHub to the warehouse") == [(JobKind.REFRESH, ["issues", "pull_requests"])]
+    assert started("Stripe to Snowflake") == [(JobKind.REFRESH, ["charges"])]

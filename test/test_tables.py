@@ -4,9 +4,11 @@ it is not)."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import textwrap
+from importlib.metadata import requires
 from typing import Any, Dict
 
 import pandas
@@ -225,3 +227,11 @@ def test_pandas_is_imported_only_by_to_dataframe() -> None:
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_pandas_is_an_extra_never_a_runtime_dependency() -> None:
+    # The installed distribution's metadata: what `pip install openapi_client` installs.
+    requirements = requires("openapi_client") or []
+    runtime = sorted(re.split(r"[<>=!~;\s\[]", r, maxsplit=1)[0].lower() for r in requirements if "extra ==" not in r)
+    assert runtime == ["pydantic", "python-dateutil", "typing-extensions", "urllib3"]
+    assert [r for r in requirements if r.startswith("pandas") and 'extra == "pandas"' in r]

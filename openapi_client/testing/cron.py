@@ -25,7 +25,8 @@ _FIELDS: Tuple[Tuple[int, int, Tuple[str, ...]], ...] = (
     (1970, 2099, ()),
 )
 _DAY_OF_MONTH, _DAY_OF_WEEK = 3, 5
-_OFFSET = re.compile(r"[+-](?P<hours>\d{1,2})(:\d{2}(:\d{2}(\.\d{1,3})?)?)?")
+# Joda's offsets: two-digit hours up to 23, then minutes, seconds and milliseconds, with separators or none.
+_OFFSET = re.compile(r"[+-](?:[01]\d|2[0-3])(?::[0-5]\d(?::[0-5]\d(?:[.,]\d{1,3})?)?|[0-5]\d(?:[0-5]\d\d{0,3})?)?")
 
 
 def cron_problem(expression: str) -> Optional[str]:
@@ -45,11 +46,8 @@ def cron_problem(expression: str) -> Optional[str]:
 
 def time_zone_exists(zone: str) -> bool:
     """Whether Joda's `DateTimeZone.forID` knows `zone`: `UTC`, an offset such as `+05:30`, or a tz database id."""
-    if zone == "UTC":
+    if zone == "UTC" or _OFFSET.fullmatch(zone):
         return True
-    offset = _OFFSET.fullmatch(zone)
-    if offset is not None:
-        return int(offset.group("hours")) <= 23
     known = _time_zones()
     # Without a tz database on this machine, any Area/Location-looking id is taken as Airbyte's Joda would know it.
     return zone in known if known else bool(re.fullmatch(r"[A-Za-z_]+(/[A-Za-z0-9_+-]+)+", zone))
