@@ -2,7 +2,7 @@
 module in a scratch copy of the repository; a mutant the tests still pass with has survived.
 
     python scripts/mutation.py                    # every module, 2 mutants at a time
-    python scripts/mutation.py --module retries   # one module (retries, auth, redaction, sending, base, catalog_diff)
+    python scripts/mutation.py --module retries   # one module (see MODULES)
     python scripts/mutation.py --issue            # the mutations issue 14 names, each with the test that kills it
     python scripts/mutation.py --list             # the mutants, without running them
     python scripts/mutation.py --only report.txt  # only the mutants a report lists (its survivors, say)
@@ -103,6 +103,64 @@ MODULES: Dict[str, Tuple[str, Sequence[str]]] = {
             "test_local_airbyte.py",
             "test_spec_oracle.py",
             "test_local_airbyte_errors.py",
+        ],
+    ),
+    "headers": (
+        "openapi_client/headers.py",
+        [
+            "test_header_values.py",
+            "test_documented_values.py",
+            "test_secrets.py",
+            "test_api_client.py",
+            "test_auth.py",
+            "test_operations.py",
+            "test_redirects.py",
+        ],
+    ),
+    "hosts": (
+        "openapi_client/hosts.py",
+        [
+            "test_configuration_changes.py",
+            "test_secrets.py",
+            "test_api_client.py",
+            "test_drop_in.py",
+            "test_promises.py",
+            "test_header_values.py",
+        ],
+    ),
+    "deadlines": (
+        "openapi_client/deadlines.py",
+        [
+            "test_timeouts.py",
+            "test_documented_values.py",
+            "test_hostile_responses.py",
+            "test_faults.py",
+            "test_retries.py",
+            "test_auth.py",
+            "test_configuration_changes.py",
+        ],
+    ),
+    "bodies": (
+        "openapi_client/bodies.py",
+        [
+            "test_hostile_responses.py",
+            "test_documented_values.py",
+            "test_boundaries.py",
+            "test_faults.py",
+            "test_operations.py",
+            "test_redirects.py",
+            "test_authentication_doc.py",
+        ],
+    ),
+    "connection_pages": (
+        "openapi_client/connection_pages.py",
+        [
+            "test_connection_pages.py",
+            "test_documented_values.py",
+            "test_local_airbyte_versions.py",
+            "test_pickling.py",
+            "test_api_functions.py",
+            "test_older_servers.py",
         ],
     ),
 }

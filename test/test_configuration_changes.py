@@ -21,7 +21,7 @@ from test_proxy import ForwardProxy
 
 import openapi_client
 from openapi_client import ApiClient, Configuration, WebBackendApi
-from openapi_client.configuration import DEFAULT_POOL_MAXSIZE, TRANSPORT_SETTINGS
+from openapi_client.configuration import TRANSPORT_SETTINGS
 from openapi_client.exceptions import InsecureCredentialsWarning, ResponseTooLargeError
 
 GEOGRAPHIES = "/v1/web_backend/geographies/list"
@@ -273,7 +273,7 @@ def test_the_default_pool_serves_16_threads_sharing_one_client(
     caplog.set_level(logging.WARNING, logger="urllib3")
     server.always(GEOGRAPHIES, Reply(body={"geographies": []}, delay=0.05))
     with ApiClient(Configuration(host=server.url)) as client:
-        assert client.configuration.connection_pool_maxsize == DEFAULT_POOL_MAXSIZE >= 16
+        assert client.configuration.connection_pool_maxsize == 32
         assert pool_full_warnings(WebBackendApi(client), 16, caplog) == []
 
 

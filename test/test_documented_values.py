@@ -6,17 +6,20 @@ from __future__ import annotations
 import json
 import logging
 import socket
+import threading
 import time
-from typing import Any, Dict, Iterator, List
+from typing import Any, Callable, Dict, Iterator, List
 from uuid import UUID
 
 import pytest
+from hostile_server import Exchange, HostileServer, head, json_answer
 from leaks import FakeClock, RecordedSleeps, captured_text, debug_logging
-from pools import read_timeouts
+from pools import connections_idle, connections_opened, read_timeouts
 from scripted_server import TOKEN_PATH, Reply, ScriptedServer, TokenIssuer
 
 import openapi_client
 from openapi_client import ApiClient, Configuration, WebBackendApi
+from openapi_client.exceptions import ResponseTooLargeError
 from openapi_client.models.schema_change import SchemaChange
 from openapi_client.models.web_backend_connection_create import WebBackendConnectionCreate
 from openapi_client.models.web_backend_connection_list_request_body import WebBackendConnectionListRequestBody
@@ -59,6 +62,135 @@ def test_the_first_number_of_the_pair_bounds_connecting() -> None:
                 geographies(configuration, _request_timeout=(0.5, 60))
             assert 0.4 < time.monotonic() - started < 3
             assert raised.value.request_sent is False  # it never connected
+
+
+def test_by_default_connecting_may_take_10_s() -> None:
+    """The default's first number, on a real socket: a host that never completes the handshake is given up on after
+    10 s (not retried here, so that one wait is measured)."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(0)
+        with socket.create_connection(listener.getsockname(), timeout=1):  # fills the queue of handshakes
+            configuration = Configuration(host=f"http://127.0.0.1:{listener.getsockname()[1]}", retries=0)
+            started = time.monotonic()
+            with pytest.raises(openapi_client.ApiTimeoutError) as raised:
+                geographies(configuration)
+            assert 9.9 < time.monotonic() - started < 25
+            assert raised.value.request_sent is False
+
+
+# README: "timeout=(10, 60),  # the default: connect within 10 s, the whole call within 70 s"; docs/authentication.md:
+# "A retry whose wait would end after the deadline is not made".
+@pytest.mark.parametrize(("timeout", "within", "beyond"), [(None, 69, 71), ((10, 600), 609, 611), (5, 4, 6)])
+def test_the_whole_call_may_take_connect_plus_read_seconds_or_the_number_given(
+    server: ScriptedServer, timeout: Any, within: int, beyond: int
+) -> None:
+    options = {} if timeout is None else {"_request_timeout": timeout}
+    for retry_after, retried in ((within, True), (beyond, False)):
+        server.reset()
+        server.script(GEOGRAPHIES, Reply(503, {"message": "busy"}, {"Retry-After": str(retry_after)}))
+        server.always(GEOGRAPHIES, Reply(body={"geographies": ["us"]}))
+        sleeps = RecordedSleeps()
+        configuration = Configuration(host=server.url, retries=RetryPolicy(sleep=sleeps, retry_after_max=1000))
+        if retried:
+            assert [g.value for g in geographies(configuration, **options).geographies] == ["us"]
+            assert sleeps.waits == [retry_after]
+        else:
+            with pytest.raises(openapi_client.ServiceException):
+                geographies(configuration, **options)
+            assert sleeps.waits == [] and server.count(GEOGRAPHIES) == 1
+
+
+# -- README, Configuration --------------------------------------------------------------------------------------
+
+
+def test_the_defaults_the_configuration_example_names_are_the_defaults() -> None:
+    """README's Configuration block sets three values it calls "the default"; a fresh configuration has them."""
+    configuration = Configuration()
+    assert configuration.host == "http://airbyte.local"
+    assert configuration.timeout == (10, 60)
+    assert configuration.max_response_bytes == 128 * 1024 * 1024
+    assert configuration.connection_pool_maxsize == 32
+
+
+def pool_full_warnings(api: WebBackendApi, threads: int, caplog: pytest.LogCaptureFixture) -> int:
+    """How many connections urllib3 discarded ("Connection pool is full") after `threads` calls at once."""
+    caplog.clear()
+    start = threading.Barrier(threads)
+    failures: List[BaseException] = []
+
+    def call() -> None:
+        try:
+            start.wait(10)
+            api.web_backend_list_geographies()
+        except BaseException as error:  # reported by the test's thread
+            failures.append(error)
+
+    workers = [threading.Thread(target=call) for _ in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(60)
+    assert failures == []
+    return sum("Connection pool is full" in record.getMessage() for record in caplog.records)
+
+
+def test_the_default_pool_keeps_32_connections_per_host(
+    server: ScriptedServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    """ "connection_pool_maxsize = 32  # the default: connections kept per host": 33 calls at once open 33
+    connections, of which 32 go back to the pool and one is discarded, with urllib3's warning."""
+    caplog.set_level(logging.WARNING, logger="urllib3")
+    server.always(GEOGRAPHIES, Reply(body={"geographies": []}, delay=1.5))  # long enough for all to be in flight
+    with ApiClient(Configuration(host=server.url, retries=0)) as client:
+        api = WebBackendApi(client)
+        assert pool_full_warnings(api, 32, caplog) == 0
+        assert (connections_opened(client, server.url), connections_idle(client, server.url)) == (32, 32)
+        assert pool_full_warnings(api, 33, caplog) == 1
+        assert (connections_opened(client, server.url), connections_idle(client, server.url)) == (33, 32)
+
+
+def announcing(length: int) -> Callable[[Exchange], None]:
+    """An answer that announces a body of `length` bytes, sends 64 KiB of it and closes the connection."""
+
+    def answer(exchange: Exchange) -> None:
+        exchange.send(head(Content_Type="application/json", Content_Length=str(length)) + b" " * 65536)
+
+    return answer
+
+
+def test_by_default_a_body_may_hold_128_mib() -> None:
+    """docs/authentication.md: "128 MiB by default"; "A body that announces more is refused before it is read"."""
+    at_limit, over_limit = (
+        HostileServer(announcing(128 * 1024 * 1024)),
+        HostileServer(announcing(128 * 1024 * 1024 + 1)),
+    )
+    try:
+        with pytest.raises(openapi_client.ApiConnectionError):  # read, and found cut short
+            geographies(Configuration(host=at_limit.url, retries=0))
+        with pytest.raises(ResponseTooLargeError, match="134,217,728"):
+            geographies(Configuration(host=over_limit.url, retries=0))
+    finally:
+        at_limit.stop()
+        over_limit.stop()
+
+
+def interim_answers(count: int) -> Callable[[Exchange], None]:
+    return lambda exchange: exchange.send(
+        b"HTTP/1.1 103 Early Hints\r\n\r\n" * count + json_answer(b'{"geographies": ["us"]}')
+    )
+
+
+def test_up_to_32_interim_answers_are_skipped() -> None:
+    """docs/authentication.md, Errors: `ApiConnectionError` for "more than 32 interim answers"."""
+    skipped, too_many = HostileServer(interim_answers(32)), HostileServer(interim_answers(33))
+    try:
+        assert [g.value for g in geographies(Configuration(host=skipped.url, retries=0)).geographies] == ["us"]
+        with pytest.raises(openapi_client.ApiConnectionError, match="more than 32 interim"):
+            geographies(Configuration(host=too_many.url, retries=0))
+    finally:
+        skipped.stop()
+        too_many.stop()
 
 
 # -- docs/authentication.md, Retries ----------------------------------------------------------------------------

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import base64
 import logging
+import os
 import re
 import socket
 import ssl
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any, Iterator, List
@@ -268,3 +270,22 @@ def test_the_benchmark_exits_0_when_every_target_is_met_and_1_when_one_is_missed
     printed = capsys.readouterr()
     assert re.search(r"^tiny call \(get_state_type\), per call .* 1\.11 .* <= 1\.10 +FAIL$", printed.out, re.M)
     assert printed.err == "missed: tiny call (get_state_type), per call\n"
+
+
+SLOW_IMPORT = """\
+import sys, time
+if "import openapi_client" in " ".join(getattr(sys, "orig_argv", sys.argv)):
+    time.sleep(0.4)
+"""
+
+
+def test_the_benchmark_command_exits_1_when_a_target_is_missed(tmp_path: Path) -> None:
+    """`python benchmarks/run.py` itself, with its import scenario made to miss its target: every new interpreter that
+    imports the client first sleeps 0.4 s (a `sitecustomize` on `PYTHONPATH`, which the benchmark's processes keep)."""
+    (tmp_path / "sitecustomize.py").write_text(SLOW_IMPORT, encoding="utf-8")
+    environment = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    command = [sys.executable, "benchmarks/run.py", "--quick", "--only", "import"]
+    ran = subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True, timeout=300)
+    assert ran.returncode == 1, ran.stdout + ran.stderr
+    assert re.search(r'^python -c "import openapi_client" .* <= 1\.30 +FAIL$', ran.stdout, re.M), ran.stdout
+    assert ran.stderr.splitlines()[-1] == 'missed: python -c "import openapi_client"'

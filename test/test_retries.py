@@ -11,7 +11,7 @@ import urllib3
 
 import openapi_client
 from openapi_client.exceptions import ApiConnectionError, ApiTimeoutError, ApiTLSError
-from openapi_client.retries import DEFAULT_RETRIES, RETRY_STATUSES, RetryPolicy
+from openapi_client.retries import RetryPolicy
 
 NOW = 1_700_000_000.0
 
@@ -22,7 +22,7 @@ def policy(**settings: object) -> RetryPolicy:
 
 @pytest.mark.parametrize(
     ("setting", "total"),
-    [(None, DEFAULT_RETRIES), (True, DEFAULT_RETRIES), (False, 0), (0, 0), (5, 5)],
+    [(None, 3), (True, 3), (False, 0), (0, 0), (5, 5)],
 )
 def test_numbers_and_flags_set_the_number_of_retries(setting: object, total: int) -> None:
     assert RetryPolicy.from_setting(setting).total == total
@@ -42,7 +42,7 @@ def test_a_urllib3_retry_gives_its_counters_backoff_and_statuses() -> None:
     unbounded = RetryPolicy.from_setting(urllib3.Retry(total=None, connect=1, read=2))
     assert unbounded.total == 3
     assert RetryPolicy.from_setting(urllib3.Retry(0)).total == 0
-    assert RetryPolicy.from_setting(urllib3.Retry(2)).statuses == RETRY_STATUSES
+    assert RetryPolicy.from_setting(urllib3.Retry(2)).statuses == {429, 502, 503, 504}
 
 
 @pytest.mark.parametrize("setting", [-1, "3", 2.5, [3]])

@@ -14,7 +14,6 @@ from scripted_server import TOKEN_PATH, Reply, ScriptedServer, TokenIssuer
 
 import openapi_client
 from openapi_client import ApiClient, Configuration, WebBackendApi
-from openapi_client.redaction import REDACTED
 
 GEOGRAPHIES = "/v1/web_backend/geographies/list"
 PASSWORD = "SECRET-password-1"
@@ -42,8 +41,8 @@ def test_repr_of_a_configuration_shows_no_secret() -> None:
     for secret in (PASSWORD, ACCESS_TOKEN, CLIENT_SECRET, API_KEY, PROXY_PASSWORD):
         assert secret not in shown
     assert "username='airbyte'" in shown and "client_id='my-app'" in shown
-    assert f"password='{REDACTED}'" in shown
-    assert f"proxy='http://squid:{REDACTED}@proxy:3128'" in shown
+    assert "password='<redacted>'" in shown
+    assert "proxy='http://squid:<redacted>@proxy:3128'" in shown
     assert "airbyte.example:8000" in shown
 
 
@@ -78,8 +77,8 @@ def test_debug_logs_every_exchange_without_credentials(
 
     assert server.received[-1].headers["Authorization"]  # credentials were sent...
     text = captured_text(caplog)
-    assert f"'Authorization': '{REDACTED}'" in text  # ...and the request was logged, with them redacted
-    assert f"'Set-Cookie': '{REDACTED}'" in text
+    assert "'Authorization': '<redacted>'" in text  # ...and the request was logged, with them redacted
+    assert "'Set-Cookie': '<redacted>'" in text
     if "client_id" in credentials:
         assert TOKEN_PATH in text
     assert_no_secrets(caplog, [PASSWORD, BASIC.split()[1], ACCESS_TOKEN, CLIENT_SECRET, COOKIE, *issuer.issued])
@@ -96,7 +95,7 @@ def test_error_messages_show_no_credentials(server: ScriptedServer, caplog: pyte
         WebBackendApi(client).web_backend_list_geographies()
     configuration.debug = False
     message = str(caught.value)
-    assert "expired" in message and REDACTED in message
+    assert "expired" in message and "<redacted>" in message
     assert_no_secrets(caplog, [ACCESS_TOKEN, COOKIE], message, repr(caught.value))
 
 
@@ -152,7 +151,7 @@ def test_a_password_in_a_url_given_to_call_api_is_not_in_transport_errors(caplog
         with ApiClient(configuration) as client, pytest.raises(openapi_client.ApiConnectionError) as caught:
             client.call_api("POST", url, {"Accept": "application/json"}, b"{}")
     configuration.debug = False
-    assert f"airbyte:{REDACTED}@127.0.0.1" in str(caught.value)
+    assert "airbyte:<redacted>@127.0.0.1" in str(caught.value)
     assert caught.value.url is not None and PASSWORD not in caught.value.url
     assert_no_secrets(caplog, [PASSWORD], str(caught.value), repr(configuration))
     assert PASSWORD.encode() not in pickle.dumps(caught.value)
