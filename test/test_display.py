@@ -16,6 +16,7 @@ from samples import CONNECTION_ID, SOURCE_ID, connection_list_item, connection_r
 from spec_strategies import SPEC_SETTINGS, SpecStrategies, load_spec, schema_classes
 
 import openapi_client
+from openapi_client import display
 from openapi_client.models.base import ApiModel, received_data
 from openapi_client.models.catalog_diff import CatalogDiff
 from openapi_client.models.web_backend_connection_read import WebBackendConnectionRead

@@ -14,6 +14,7 @@ from scripted_server import TOKEN_PATH, Reply, ScriptedServer, TokenIssuer
 
 import openapi_client
 from openapi_client import ApiClient, Configuration, WebBackendApi
+from openapi_client.redaction import REDACTED
 
 GEOGRAPHIES = "/v1/web_backend/geographies/list"
 PASSWORD = "SECRET-password-1"
