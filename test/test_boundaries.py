@@ -11,6 +11,8 @@ import json
 import logging
 import re
 import socket
+import threading
+import time
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 from typing import Any, Dict, Iterator, List
@@ -231,6 +233,28 @@ def test_a_token_is_replaced_at_the_very_moment_its_renewal_is_due(
     application["api"].web_backend_list_geographies()
     assert server.count(TOKEN_PATH) == 2
     assert repr(application["client"].authenticator).endswith("fetches=2))")
+
+
+def test_a_thread_that_finds_the_token_renewed_once_it_holds_the_lock_uses_that_token(
+    server: ScriptedServer, application: Dict[str, Any]
+) -> None:
+    """Between a thread's first look at the cache and its taking the lock, another thread may finish a renewal: the
+    thread then hands out that token and fetches none."""
+    clock = FakeClock()
+    application["client"].authenticator.clock = clock
+    application["api"].web_backend_list_geographies()
+    tokens = application["client"].authenticator.application_tokens()
+    due = tokens._current
+    clock.now = due.renew_at  # the look outside the lock finds no token it may use
+    handed_out: List[str] = []
+    with tokens._lock:
+        waiting = threading.Thread(target=lambda: handed_out.append(tokens.get()))
+        waiting.start()
+        time.sleep(0.3)  # the thread has looked, and waits for the lock
+        tokens._current = dataclasses.replace(due, value="renewed-by-another-thread", renew_at=clock.now + 60)
+    waiting.join(5)
+    assert handed_out == ["renewed-by-another-thread"]
+    assert server.count(TOKEN_PATH) == 1
 
 
 def test_a_401_to_a_token_already_replaced_does_not_fetch_another(
