@@ -293,6 +293,30 @@ def test_32_threads_waiting_for_a_hung_token_endpoint_all_fail_within_seconds(ho
     assert len({id(error) for error in outcomes}) == 32  # each thread raises its own copy
 
 
+def test_a_thread_waiting_for_another_threads_token_request_ends_by_its_own_deadline(hostile: Any) -> None:
+    """The waiting thread's call has the shorter timeout: it gives up when its own deadline passes, not when the
+    token request it waits for ends."""
+    server = hostile(token_endpoint_that_hangs)
+    api = api_for(server.url, client_id="app", client_secret="SECRET-app", timeout=60.0)
+    leader_failures: List[BaseException] = []
+
+    def lead() -> None:
+        try:
+            geographies(api, _request_timeout=2.0)
+        except openapi_client.UnauthorizedException as error:
+            leader_failures.append(error)
+
+    leader = threading.Thread(target=lead)
+    leader.start()
+    assert wait_until(lambda: server.count() == 1)
+    started = time.monotonic()
+    with pytest.raises(openapi_client.UnauthorizedException, match="another thread was fetching the token"):
+        geographies(api, _request_timeout=0.4)
+    assert time.monotonic() - started < 0.9
+    leader.join(timeout=10)
+    assert len(leader_failures) == 1 and server.count() == 1
+
+
 def test_a_token_with_a_line_break_from_the_endpoint_is_refused_and_not_kept(server: ScriptedServer) -> None:
     server.always("/v1/applications/token", Reply(body={"access_token": "abc\r\nX-Injected: 1"}))
     api = WebBackendApi(ApiClient(Configuration(host=server.url, client_id="app", client_secret="s", retries=0)))
