@@ -187,6 +187,22 @@ def test_interim_answers_are_skipped(hostile: Any) -> None:
     assert geographies(api).geographies == ["us"]
 
 
+def trickling_body(exchange: Exchange) -> None:
+    if exchange.send(head(Content_Type="application/json", Content_Length=str(len(OK)))):
+        for part in (OK[:1], OK[1:2], OK[2:]):
+            exchange.server.stopping.wait(0.5)
+            exchange.send(part)
+
+
+def test_the_body_of_a_raw_response_may_take_longer_than_the_calls_deadline(hostile: Any) -> None:
+    """Its parts come 0.5 s apart (within the read timeout) and the last at 1.5 s, after the call's deadline (1 s)."""
+    server = hostile(trickling_body)
+    response = api_for(server.url).web_backend_list_geographies_without_preload_content(_request_timeout=(0.3, 0.7))
+    started = time.monotonic()
+    assert response.read() == OK
+    assert time.monotonic() - started > 1.2
+
+
 def test_a_flood_of_interim_answers_is_cut_short(hostile: Any) -> None:
     flood = b"HTTP/1.1 103 Early Hints\r\n\r\n" * 33  # docs/authentication.md: "more than 32 interim answers"
     server = hostile(lambda exchange: exchange.send(flood + json_answer(OK)))
