@@ -203,6 +203,12 @@ def test_the_body_of_a_raw_response_may_take_longer_than_the_calls_deadline(host
     assert time.monotonic() - started > 1.2
 
 
+def test_a_raw_response_without_any_timeout_is_read_as_any_other(hostile: Any) -> None:
+    server = hostile(slow_body)
+    response = api_for(server.url, timeout=None).web_backend_list_geographies_without_preload_content()
+    assert response.read() == OK
+
+
 def test_a_flood_of_interim_answers_is_cut_short(hostile: Any) -> None:
     flood = b"HTTP/1.1 103 Early Hints\r\n\r\n" * 33  # docs/authentication.md: "more than 32 interim answers"
     server = hostile(lambda exchange: exchange.send(flood + json_answer(OK)))
