@@ -20,6 +20,7 @@ from openapi_client.models.airbyte_stream_configuration import AirbyteStreamConf
 from openapi_client.models.base import ApiEnum, ApiModel, is_request_model, received_data
 from openapi_client.models.connection_schedule import ConnectionSchedule, ConnectionScheduleTimeUnit
 from openapi_client.models.connection_status import ConnectionStatus
+from openapi_client.models.selected_field_info import SelectedFieldInfo
 from openapi_client.models.sync_mode import SyncMode
 from openapi_client.models.web_backend_connection_create import WebBackendConnectionCreate
 from openapi_client.models.web_backend_connection_list_request_body import WebBackendConnectionListRequestBody
@@ -259,6 +260,9 @@ def test_a_newer_servers_fields_are_sent_only_through_with_extra_fields(api: Any
         "filters": {"searchTerm": "pg", "tagIds": [str(tag)]},
     }
     assert newest_first.with_extra_fields(sortKey="lastSync_asc").model_extra["sortKey"] == "lastSync_asc"  # type: ignore[index]
+    # A model among the values goes as the JSON it is sent as: by its API names.
+    selected = body.with_extra_fields(selected=SelectedFieldInfo(field_path=["address", "city"]))
+    assert selected.model_extra == {"selected": {"fieldPath": ["address", "city"]}}
 
 
 def test_with_extra_fields_refuses_the_models_own_names_and_values_that_are_not_json() -> None:
