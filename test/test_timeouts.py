@@ -66,6 +66,17 @@ def test_a_timeout_that_means_nothing_is_refused_before_anything_is_sent(server:
     assert server.received == []
 
 
+def test_true_is_refused_also_after_a_timeout_of_1_was_used(server: ScriptedServer) -> None:
+    """`True == 1` as a dictionary key: the settings already converted must not answer for it."""
+    server.always(GEOGRAPHIES, Reply(body={"geographies": []}))
+    api = WebBackendApi(ApiClient(Configuration(host=server.url)))
+    api.web_backend_list_geographies(_request_timeout=1)
+    api.web_backend_list_geographies(_request_timeout=5.0)
+    with pytest.raises(openapi_client.ApiValueError, match="not True"):
+        api.web_backend_list_geographies(_request_timeout=True)
+    assert server.count(GEOGRAPHIES) == 2
+
+
 def test_a_wait_that_overruns_the_deadline_ends_the_call_without_another_attempt(server: ScriptedServer) -> None:
     """The retry policy's sleep took longer than asked: the next attempt would start after the deadline."""
     server.always(GEOGRAPHIES, Reply(503, {"message": "busy"}, {"Retry-After": "0.1"}))
