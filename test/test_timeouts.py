@@ -77,6 +77,15 @@ def test_true_is_refused_also_after_a_timeout_of_1_was_used(server: ScriptedServ
     assert server.count(GEOGRAPHIES) == 2
 
 
+def test_a_call_without_any_timeout_is_retried_as_any_other(server: ScriptedServer) -> None:
+    server.script(GEOGRAPHIES, Reply(503, {"message": "busy"}))
+    server.always(GEOGRAPHIES, Reply(body={"geographies": ["us"]}))
+    retries = RetryPolicy(total=2, backoff_factor=0.01)
+    api = WebBackendApi(ApiClient(Configuration(host=server.url, timeout=None, retries=retries)))
+    assert api.web_backend_list_geographies().geographies == ["us"]
+    assert server.statuses(GEOGRAPHIES) == [503, 200]
+
+
 def test_a_wait_that_overruns_the_deadline_ends_the_call_without_another_attempt(server: ScriptedServer) -> None:
     """The retry policy's sleep took longer than asked: the next attempt would start after the deadline."""
     server.always(GEOGRAPHIES, Reply(503, {"message": "busy"}, {"Retry-After": "0.1"}))
