@@ -110,6 +110,7 @@ MODULES: Dict[str, Tuple[str, Sequence[str]]] = {
             "test_hostile_responses.py",
             "test_pickling.py",
             "test_display.py",
+            "test_older_servers.py",
         ],
     ),
     "catalog_diff": (
