@@ -71,10 +71,12 @@ def test_the_children_of_a_one_of_are_not_fields_and_neither_is_a_name_it_prefix
     assert set(changes) == {("add_field", ("email",))}
 
 
-def test_variants_of_a_typed_composite_share_their_parents_path() -> None:
-    """`traverseJsonSchema` walks `anyOf` variants at the same path: a field both define is duplicated."""
+@pytest.mark.parametrize("keyword", ["oneOf", "allOf", "anyOf"])
+def test_variants_of_a_typed_composite_share_their_parents_path(keyword: str) -> None:
+    """`traverseJsonSchema` walks `oneOf`, `allOf` and `anyOf` variants at the same path: a field both define is
+    duplicated."""
     variant = {"type": "object", "properties": {"a": {"type": "string"}}}
-    schema_old = {"type": "object", "anyOf": [variant, variant]}
+    schema_old = {"type": "object", keyword: [variant, variant]}
     old = {"streams": [entry({"name": "s", "jsonSchema": {"type": "object", "properties": {}}})]}
     new = {"streams": [entry({"name": "s", "jsonSchema": schema_old})]}
     [transform] = catalog_diff(old, new, to_configured(old))["transforms"]
