@@ -373,7 +373,8 @@ def test_credentials_over_plain_http_to_another_machine_are_warned_about_once(
     warned = in_clear(answering_proxy, **credentials)
     assert len(warned) == 1
     assert "http://airbyte.example" in str(warned[0].message) and "https" in str(warned[0].message)
-    assert warned[0].filename == __file__  # it points at the caller's line
+    # It points at the caller's line: the first call in `in_clear`.
+    assert (warned[0].filename, warned[0].lineno) == (__file__, in_clear.__code__.co_firstlineno + 6)
     assert len(in_clear(answering_proxy, **credentials)) == 1  # once per client
 
 
