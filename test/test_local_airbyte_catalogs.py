@@ -93,6 +93,31 @@ def test_an_enum_is_a_string_and_an_untyped_node_one_of_like() -> None:
     assert set(field_changes(old, new)) == {("update_field_schema", ("kind",)), ("update_field_schema", ("blob",))}
 
 
+def test_an_untyped_enum_is_a_string_even_when_it_has_properties() -> None:
+    """`getTypeOrObject`: without `type`, a node with `enum` is a string, so its properties are not walked; a key
+    that merely contains "type" (`airbyte_type`) keeps it from being `oneOf`-like, whose children would be
+    filtered anyway."""
+    kind: Json = {"enum": ["a"], "airbyte_type": "x", "properties": {"code": {"type": "string"}}}
+    changed = {**kind, "properties": {"code": {"type": "integer"}}}
+    assert set(field_changes({"kind": kind}, {"kind": changed})) == {("update_field_schema", ("kind",))}
+    untyped = {k: v for k, v in kind.items() if k != "enum"}  # an object: its properties are fields
+    untyped_changed = {k: v for k, v in changed.items() if k != "enum"}
+    assert set(field_changes({"kind": untyped}, {"kind": untyped_changed})) == {
+        ("update_field_schema", ("kind",)),
+        ("update_field_schema", ("kind", "code")),
+    }
+
+
+def test_transforms_are_ordered_by_namespace_then_name_a_stream_without_namespace_first() -> None:
+    new = {"streams": [entry(stream("b", {})), entry(stream("a", {}, namespace="z")), entry(stream("c", {}))]}
+    transforms = catalog_diff({"streams": []}, new, [])["transforms"]
+    assert [t["streamDescriptor"] for t in transforms] == [
+        {"name": "b"},
+        {"name": "c"},
+        {"name": "a", "namespace": "z"},
+    ]
+
+
 def test_a_schema_node_that_is_not_an_object_fails_as_airbyte_does() -> None:
     with pytest.raises(ServerCrash, match="json schema nodes should always be object nodes"):
         field_changes({"a": {"type": "string"}}, {"a": True})
