@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterator, List
 import pytest
 from hostile_server import Exchange, HostileServer, chunks, gzip_bomb, head, json_answer, wait_until
 from samples import CONNECTION_ID, connection_read
-from scripted_server import Reply, ScriptedServer
+from scripted_server import Reply, ScriptedServer, TokenIssuer
 
 import openapi_client
 from openapi_client import ApiClient, Configuration, WebBackendApi
@@ -337,6 +337,20 @@ def test_a_thread_waiting_for_another_threads_token_request_ends_by_its_own_dead
     assert time.monotonic() - started < 0.9
     leader.join(timeout=10)
     assert len(leader_failures) == 1 and server.count() == 1
+
+
+def test_threads_without_any_timeout_wait_for_one_token_request_as_long_as_it_takes(server: ScriptedServer) -> None:
+    issuer = server.issue_tokens(TokenIssuer("app", "s", delay=0.5))
+    server.always(GEOGRAPHIES, Reply(body={"geographies": ["us"]}))
+    configuration = Configuration(host=server.url, client_id="app", client_secret="s", timeout=None)
+    api = WebBackendApi(ApiClient(configuration))
+    answers: List[Any] = []
+    threads = [threading.Thread(target=lambda: answers.append(geographies(api).geographies)) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=10)
+    assert answers == [["us"]] * 4 and len(issuer.issued) == 1
 
 
 def test_a_token_with_a_line_break_from_the_endpoint_is_refused_and_not_kept(server: ScriptedServer) -> None:
