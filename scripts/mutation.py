@@ -449,14 +449,16 @@ ISSUE_MUTATIONS: List[Tuple[str, str, str, str]] = [
     (
         "a primary-key change never making schemaChange breaking",
         "openapi_client/testing/catalog_diff.py",
-        "return fields or any(attribute.breaking for attribute in update.stream_attribute_transforms)",
-        "return fields",
+        "breaking = _key_change_breaks(configured, new_key)",
+        "breaking = False",
     ),
     (
+        # Airbyte lists every nested field, so removing a nested cursor's parent removes the cursor's own path too:
+        # compared as whole paths, that removal is what breaks. Compared by its first name only, nothing would.
         "the parent of a nested cursor removed without a breaking change",
         "openapi_client/testing/catalog_diff.py",
-        "breaking = any(synced[: len(path)] == path for synced in synced_by)",
-        "breaking = any(synced == path for synced in synced_by)",
+        "if configured.sync_mode == INCREMENTAL and tuple(configured.cursor_field) == path:",
+        "if configured.sync_mode == INCREMENTAL and tuple(configured.cursor_field) == path[:1]:",
     ),
     (
         "the alias catalogId renamed catalogID",
