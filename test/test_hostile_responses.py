@@ -187,16 +187,24 @@ def test_interim_answers_are_skipped(hostile: Any) -> None:
     assert geographies(api).geographies == ["us"]
 
 
-def trickling_body(exchange: Exchange) -> None:
-    if exchange.send(head(Content_Type="application/json", Content_Length=str(len(OK)))):
-        for part in (OK[:1], OK[1:2], OK[2:]):
-            exchange.server.stopping.wait(0.5)
-            exchange.send(part)
+def body_in_parts(*parts: bytes) -> Callable[[Exchange], None]:
+    """The head at once, then each part of the body 0.5 s after the one before."""
+
+    def answer(exchange: Exchange) -> None:
+        if exchange.send(head(Content_Type="application/json", Content_Length=str(len(b"".join(parts))))):
+            for part in parts:
+                exchange.server.stopping.wait(0.5)
+                exchange.send(part)
+
+    return answer
+
+
+slow_body = body_in_parts(OK)
 
 
 def test_the_body_of_a_raw_response_may_take_longer_than_the_calls_deadline(hostile: Any) -> None:
     """Its parts come 0.5 s apart (within the read timeout) and the last at 1.5 s, after the call's deadline (1 s)."""
-    server = hostile(trickling_body)
+    server = hostile(body_in_parts(OK[:1], OK[1:2], OK[2:]))
     response = api_for(server.url).web_backend_list_geographies_without_preload_content(_request_timeout=(0.3, 0.7))
     started = time.monotonic()
     assert response.read() == OK
@@ -214,12 +222,6 @@ def test_a_flood_of_interim_answers_is_cut_short(hostile: Any) -> None:
     server = hostile(lambda exchange: exchange.send(flood + json_answer(OK)))
     with pytest.raises(openapi_client.ApiConnectionError, match="interim"):
         geographies(api_for(server.url, retries=0))
-
-
-def slow_body(exchange: Exchange) -> None:
-    if exchange.send(head(Content_Type="application/json", Content_Length=str(len(OK)))):
-        exchange.server.stopping.wait(0.5)
-        exchange.send(OK)
 
 
 def test_the_body_of_a_raw_response_is_read_after_the_call_ended(hostile: Any) -> None:
